@@ -1,0 +1,54 @@
+// The size budget, checked on the built files (deterministic: gzip level 9 of fixed bytes).
+// "Before the location step" = dist/citizen-portal.js plus every chunk it imports statically, transitively;
+// chunks behind import() (the status view, later the map) load only when used and are listed for information.
+// Fails (exit 1) over budget, or if maplibre ended up in the core.
+import { readFileSync, readdirSync, existsSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { fileURLToPath } from 'node:url';
+
+export const CORE_BUDGET_BYTES = 25_000;
+const dist = fileURLToPath(new URL('../dist/', import.meta.url));
+const entry = join(dist, 'citizen-portal.js');
+
+const gz = (file) => gzipSync(readFileSync(file), { level: 9 }).length;
+// Static: `import{a}from"./x.js"`, `import"./x.js"`, `export{a}from"./x.js"`; never `import("./x.js")`.
+const staticImports = (code) =>
+  [...code.matchAll(/(?:\bimport|\bexport)\s*(?:[\w${},*\s]+?\s*from\s*)?["'](\.{1,2}\/[^"']+)["']/g)].map((m) => m[1]);
+
+export function measure() {
+  if (!existsSync(entry)) throw new Error('dist/citizen-portal.js is missing: run `npm run build` first.');
+  const core = new Set();
+  const visit = (file) => {
+    if (core.has(file)) return;
+    core.add(file);
+    for (const spec of staticImports(readFileSync(file, 'utf8'))) visit(resolve(dirname(file), spec));
+  };
+  visit(entry);
+  const all = readdirSync(dist, { recursive: true })
+    .map((f) => join(dist, String(f)))
+    .filter((f) => f.endsWith('.js'));
+  const rows = all.map((file) => ({ file: relative(dist, file), gzip: gz(file), core: core.has(file) }));
+  const coreBytes = rows.filter((r) => r.core).reduce((sum, r) => sum + r.gzip, 0);
+  const maplibreInCore = [...core].some((f) => /maplibre/i.test(readFileSync(f, 'utf8')));
+  return { rows, coreBytes, maplibreInCore };
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const { rows, coreBytes, maplibreInCore } = measure();
+  console.log('file'.padEnd(48), 'gzip bytes'.padStart(10), ' loaded');
+  for (const r of rows.sort((a, b) => Number(b.core) - Number(a.core) || b.gzip - a.gzip)) {
+    console.log(r.file.padEnd(48), String(r.gzip).padStart(10), r.core ? ' before the location step' : ' on demand');
+  }
+  console.log(`Core (before the location step): ${coreBytes} of ${CORE_BUDGET_BYTES} bytes gzip.`);
+  let failed = false;
+  if (coreBytes > CORE_BUDGET_BYTES) {
+    console.error(`Size budget exceeded by ${coreBytes - CORE_BUDGET_BYTES} bytes: move code behind import() or trim it.`);
+    failed = true;
+  }
+  if (maplibreInCore) {
+    console.error('maplibre-gl is in the core bundle: it must load only in its lazy chunk.');
+    failed = true;
+  }
+  process.exit(failed ? 1 : 0);
+}

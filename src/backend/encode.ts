@@ -1,0 +1,21 @@
+/** GeoReport v2 POST body: application/x-www-form-urlencoded, attributes as attribute[CODE] and attribute[CODE][]. */
+import type { NewRequest } from '../schema/draft';
+
+export function encodeRequest(
+  request: NewRequest,
+  extra: { jurisdiction?: string | undefined; apiKey?: string | undefined } = {},
+): URLSearchParams {
+  const body = new URLSearchParams();
+  const add = (key: string, value: string | number | undefined) => {
+    if (value !== undefined && value !== '') body.append(key, String(value));
+  };
+  if (extra.apiKey) add('api_key', extra.apiKey);
+  if (extra.jurisdiction) add('jurisdiction_id', extra.jurisdiction);
+  const { attributes, ...fields } = request;
+  for (const [key, value] of Object.entries(fields)) add(key, value);
+  for (const [code, value] of Object.entries(attributes)) {
+    if (Array.isArray(value)) for (const v of value) add(`attribute[${code}][]`, v);
+    else add(`attribute[${code}]`, value);
+  }
+  return body;
+}

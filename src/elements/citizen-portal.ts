@@ -1,0 +1,184 @@
+/**
+ * @summary `<citizen-portal endpoint="…" jurisdiction="…">`: report a problem to the city, or check a request.
+ *
+ * @attr endpoint - GeoReport v2 base URL, absolute or relative to the page (required).
+ * @attr jurisdiction - `jurisdiction_id`, for servers that host several cities.
+ * @attr api-key - `api_key` sent with new requests, where the server wants one.
+ * @attr lang - the resident's language (else the page's, else the browser's).
+ *
+ * @event cp-request-submitted - a report was accepted; `detail: { serviceRequestId?, token?, notice?, serviceCode }`.
+ *
+ * @csspart tabs, tab, panel, config-error; and from the views: form, error-summary, submit, confirmation,
+ *   status-form, status-card, error.
+ * @cssproperty --cp-accent, --cp-on-accent, --cp-danger, --cp-border, --cp-muted, --cp-radius, --cp-gap,
+ *   --cp-focus-ring, --cp-input-background, --cp-input-color
+ */
+import { LitElement, css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { createOpen311Backend } from '../backend/open311';
+import type { Backend } from '../backend/types';
+import { messagesFor, resolveLanguage, type Messages } from '../i18n';
+import { parseConfig, type ConfigResult } from '../schema/config';
+import { baseStyles } from './styles';
+import type { StatusView } from './status-view';
+
+type Tab = 'report' | 'status';
+const TABS: Tab[] = ['report', 'status'];
+
+export class CitizenPortal extends LitElement {
+  static override styles = [
+    baseStyles,
+    css`
+      .tabs {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.25rem;
+        border-bottom: 2px solid var(--_border);
+        margin: 0 0 var(--_gap);
+      }
+      [role='tab'] {
+        background: transparent;
+        color: var(--_accent);
+        border: 2px solid transparent;
+        border-bottom: 0;
+        border-radius: var(--_radius) var(--_radius) 0 0;
+        margin-bottom: -2px;
+      }
+      [role='tab'][aria-selected='true'] {
+        background: var(--cp-tab-selected-background, #fff);
+        color: inherit;
+        border-color: var(--_border);
+        border-bottom: 2px solid var(--cp-tab-selected-background, #fff);
+      }
+    `,
+  ];
+
+  static override properties = {
+    endpoint: { reflect: true },
+    jurisdiction: { reflect: true },
+    apiKey: { attribute: 'api-key' },
+    lang: { reflect: true },
+    backend: { attribute: false },
+    tab: { state: true },
+  };
+
+  /** GeoReport v2 base URL. */
+  declare endpoint: string | null;
+  /** GeoReport v2 `jurisdiction_id`. */
+  declare jurisdiction: string | null;
+  /** GeoReport v2 `api_key`. */
+  declare apiKey: string | null;
+  declare lang: string;
+  /** A backend of your own (any protocol), instead of the Open311 one built from `endpoint`. */
+  declare backend: Backend | undefined;
+
+  declare private tab: Tab;
+  private config: ConfigResult = { ok: false, attribute: 'endpoint', problem: 'is missing', value: undefined };
+  private activeBackend: Backend | undefined;
+  private messages: Messages = messagesFor('en');
+  private locale = 'en';
+  private reportedConfigError = '';
+
+  constructor() {
+    super();
+    this.tab = 'report';
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    const inputs = ['endpoint', 'jurisdiction', 'apiKey', 'lang', 'backend'] as const;
+    if (!inputs.some((k) => changed.has(k))) return;
+    const pageLang = this.closest('[lang]')?.getAttribute('lang') ?? document.documentElement.lang;
+    this.locale = this.lang || pageLang || navigator.language || 'en';
+    this.messages = messagesFor(resolveLanguage(this.lang, pageLang));
+    this.config = parseConfig({
+      endpoint: this.endpoint,
+      jurisdiction: this.jurisdiction,
+      apiKey: this.apiKey,
+      lang: this.locale,
+    });
+    if (this.backend) {
+      this.activeBackend = this.backend;
+    } else if (this.config.ok) {
+      this.activeBackend = createOpen311Backend({ ...this.config.config, lang: this.locale });
+    } else {
+      this.activeBackend = undefined;
+      // Tell the webmaster once per distinct problem, naming the attribute and what is wrong with it.
+      const text = `citizen-portal: the "${this.config.attribute}" attribute ${this.config.problem} (got ${JSON.stringify(this.config.value ?? null)}). Set it to the base URL of your Open311 GeoReport v2 API, e.g. endpoint="https://city.example/open311/v2".`;
+      if (text !== this.reportedConfigError) console.error(text);
+      this.reportedConfigError = text;
+    }
+  }
+
+  /** The status view is its own chunk: residents who only report never download it. */
+  private static statusView: Promise<unknown> | undefined;
+  private loadStatusView(): Promise<unknown> {
+    return (CitizenPortal.statusView ??= import('./status-view'));
+  }
+
+  private select(tab: Tab, focus = false): void {
+    this.tab = tab;
+    if (tab === 'status') void this.loadStatusView();
+    if (focus) void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`#tab-${tab}`)?.focus());
+  }
+
+  /** ARIA tabs: arrow keys move between tabs and show them (automatic activation). */
+  private handleTabKey(e: KeyboardEvent): void {
+    const i = TABS.indexOf(this.tab);
+    const next = { ArrowRight: i + 1, ArrowLeft: i - 1, Home: 0, End: TABS.length - 1 }[e.key];
+    if (next === undefined) return;
+    e.preventDefault();
+    this.select(TABS[(next + TABS.length) % TABS.length]!, true);
+  }
+
+  private async handleCheckStatus(e: CustomEvent<{ id?: string }>): Promise<void> {
+    this.select('status');
+    await this.loadStatusView();
+    await this.updateComplete;
+    const view = this.renderRoot.querySelector<StatusView>('citizen-portal-status');
+    if (e.detail.id) await view?.check(e.detail.id);
+  }
+
+  private renderTab(tab: Tab, label: string): TemplateResult {
+    const selected = this.tab === tab;
+    return html`<button
+      type="button"
+      role="tab"
+      part="tab"
+      id="tab-${tab}"
+      aria-controls="panel-${tab}"
+      aria-selected=${selected ? 'true' : 'false'}
+      tabindex=${selected ? '0' : '-1'}
+      @click=${() => this.select(tab)}
+      @keydown=${this.handleTabKey}
+    >
+      ${label}
+    </button>`;
+  }
+
+  protected override render(): TemplateResult {
+    const m = this.messages;
+    if (!this.activeBackend) {
+      const c = this.config;
+      return html`<div class="panel error" role="alert" part="config-error">
+        <p><strong>${m.configProblem}</strong></p>
+        ${c.ok ? nothing : html`<p>${m.configDetail(c.attribute, c.problem)}</p>`}
+      </div>`;
+    }
+    const storageKey = `citizen-portal:draft:${this.config.ok ? this.config.config.endpoint : 'custom'}`;
+    return html`
+      <div role="tablist" part="tabs" aria-label=${m.tabsLabel} class="tabs">
+        ${this.renderTab('report', m.tabReport)} ${this.renderTab('status', m.tabStatus)}
+      </div>
+      <div role="tabpanel" part="panel" id="panel-report" aria-labelledby="tab-report" ?hidden=${this.tab !== 'report'}>
+        <citizen-portal-report
+          .backend=${this.activeBackend}
+          .messages=${m}
+          .storageKey=${storageKey}
+          @cp-check-status=${this.handleCheckStatus}
+        ></citizen-portal-report>
+      </div>
+      <div role="tabpanel" part="panel" id="panel-status" aria-labelledby="tab-status" ?hidden=${this.tab !== 'status'}>
+        <citizen-portal-status .backend=${this.activeBackend} .messages=${m} .locale=${this.locale}></citizen-portal-status>
+      </div>
+    `;
+  }
+}

@@ -1,0 +1,212 @@
+/**
+ * Styles shared by the portal's elements. The host page's CSS cannot reach inside our shadow roots, but
+ * inherited properties (line-height, letter-spacing, text-transform …) can: `all: initial` on the host stops
+ * them, then we inherit only the font family and colour so the widget looks native on the city's site.
+ * Constructable stylesheets (lit's `css`) need no 'unsafe-inline' in the page's Content-Security-Policy.
+ */
+import { css } from 'lit';
+
+export const baseStyles = css`
+  :host {
+    all: initial;
+    display: block;
+    font-family: inherit;
+    font-size: inherit;
+    color: inherit;
+    line-height: 1.5;
+    --_accent: var(--cp-accent, #0b5cad);
+    --_on-accent: var(--cp-on-accent, #fff);
+    --_danger: var(--cp-danger, #b3261e);
+    --_border: var(--cp-border, #6b7280);
+    --_muted: var(--cp-muted, #4b5563);
+    --_surface: var(--cp-surface, transparent);
+    --_radius: var(--cp-radius, 6px);
+    --_gap: var(--cp-gap, 1rem);
+    --_focus: var(--cp-focus-ring, 3px solid #f59e0b);
+  }
+  :host([hidden]),
+  [hidden] {
+    display: none !important;
+  }
+  *,
+  *::before,
+  *::after {
+    box-sizing: border-box;
+  }
+  h2,
+  h3 {
+    margin: 0 0 0.5rem;
+    line-height: 1.25;
+  }
+  h2 {
+    font-size: 1.25em;
+  }
+  h3 {
+    font-size: 1.1em;
+  }
+  p {
+    margin: 0 0 0.5rem;
+  }
+  .field {
+    margin: 0 0 var(--_gap);
+  }
+  label,
+  legend {
+    display: block;
+    font-weight: 600;
+    margin: 0 0 0.25rem;
+    padding: 0;
+  }
+  fieldset {
+    border: 0;
+    margin: 0 0 var(--_gap);
+    padding: 0;
+    min-width: 0;
+  }
+  .choice {
+    display: flex;
+    align-items: center;
+    gap: 0.5rem;
+    margin: 0.25rem 0;
+  }
+  .choice label {
+    font-weight: 400;
+    margin: 0;
+  }
+  .hint {
+    color: var(--_muted);
+    font-size: 0.9em;
+    margin: 0 0 0.25rem;
+  }
+  input:not([type='radio']):not([type='checkbox']),
+  select,
+  textarea {
+    display: block;
+    width: 100%;
+    max-width: 36rem;
+    font: inherit;
+    color: inherit;
+    background: var(--cp-input-background, #fff);
+    color: var(--cp-input-color, #111);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    padding: 0.5rem 0.6rem;
+    min-height: 2.5rem;
+    margin: 0;
+  }
+  input[type='radio'],
+  input[type='checkbox'] {
+    width: 1.25rem;
+    height: 1.25rem;
+    margin: 0;
+    accent-color: var(--_accent);
+  }
+  textarea {
+    min-height: 7rem;
+    resize: vertical;
+  }
+  [aria-invalid='true'] {
+    border-color: var(--_danger) !important;
+    border-width: 2px !important;
+  }
+  button {
+    all: unset;
+    box-sizing: border-box;
+    display: inline-flex;
+    align-items: center;
+    justify-content: center;
+    gap: 0.4rem;
+    min-height: 2.75rem;
+    padding: 0.5rem 1.1rem;
+    border-radius: var(--_radius);
+    font: inherit;
+    font-weight: 600;
+    cursor: pointer;
+    background: var(--_accent);
+    color: var(--_on-accent);
+    border: 2px solid var(--_accent);
+    text-align: center;
+  }
+  button.secondary {
+    background: transparent;
+    color: var(--_accent);
+  }
+  button[aria-disabled='true'] {
+    opacity: 0.7;
+    cursor: progress;
+  }
+  :focus-visible,
+  a:focus {
+    outline: var(--_focus);
+    outline-offset: 2px;
+  }
+  a {
+    color: var(--_accent);
+  }
+  .row {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0 var(--_gap);
+  }
+  .row > .field {
+    flex: 1 1 10rem;
+  }
+  .error-message {
+    color: var(--_danger);
+    font-weight: 600;
+    margin: 0 0 0.25rem;
+  }
+  .panel {
+    border: 2px solid var(--_border);
+    border-radius: var(--_radius);
+    padding: var(--_gap);
+    margin: 0 0 var(--_gap);
+    background: var(--_surface);
+  }
+  .panel.error {
+    border-color: var(--_danger);
+  }
+  .panel.success {
+    border-color: #15803d;
+  }
+  .reference {
+    font-size: 1.5em;
+    font-weight: 700;
+    letter-spacing: 0.05em;
+    overflow-wrap: anywhere;
+  }
+  .visually-hidden {
+    position: absolute !important;
+    width: 1px !important;
+    height: 1px !important;
+    margin: -1px !important;
+    padding: 0 !important;
+    overflow: hidden !important;
+    clip: rect(0 0 0 0) !important;
+    white-space: nowrap !important;
+    border: 0 !important;
+  }
+  dl {
+    display: grid;
+    grid-template-columns: minmax(7rem, max-content) 1fr;
+    gap: 0.25rem 1rem;
+    margin: 0;
+  }
+  dt {
+    font-weight: 600;
+  }
+  dd {
+    margin: 0;
+    overflow-wrap: anywhere;
+  }
+  @media (prefers-reduced-motion: no-preference) {
+    button {
+      transition: background-color 0.15s;
+    }
+  }
+  @media (forced-colors: active) {
+    button {
+      border: 2px solid ButtonText;
+    }
+  }
+`;

@@ -1,0 +1,87 @@
+/**
+ * Every string the resident sees. A language is one object of this type: a missing key fails type-check.
+ * Functions take the values they interpolate; the result is always plain text (lit renders it as text).
+ */
+import type { BackendErrorKind } from '../backend/types';
+import type { FieldError } from '../schema/draft';
+
+export interface Messages {
+  tabReport: string;
+  tabStatus: string;
+  tabsLabel: string;
+
+  configProblem: string;
+  configDetail: (attribute: string, problem: string) => string;
+
+  loadingCategories: string;
+  loadCategoriesFailed: string;
+  retry: string;
+  category: string;
+  chooseCategory: string;
+  otherGroup: string;
+  loadingQuestions: string;
+  loadQuestionsFailed: string;
+  questionsHeading: string;
+  optional: string;
+  chooseOne: string;
+
+  locationHeading: string;
+  locationHint: string;
+  useMyLocation: string;
+  locating: string;
+  located: (accuracyMeters: number) => string;
+  locationDenied: string;
+  locationUnavailable: string;
+  latitude: string;
+  longitude: string;
+  address: string;
+  addressHint: string;
+
+  description: string;
+  descriptionHint: string;
+  charactersLeft: (n: number) => string;
+
+  contactHeading: string;
+  contactHint: string;
+  email: string;
+  firstName: string;
+  lastName: string;
+  phone: string;
+
+  submit: string;
+  submitting: string;
+  errorSummaryTitle: string;
+  errorPrefix: string;
+  fieldError: (error: FieldError) => string;
+
+  submittedTitle: string;
+  referenceIs: string;
+  provisionalReference: string;
+  submittedKeep: string;
+  checkThisRequest: string;
+  reportAnother: string;
+  submitFailed: string;
+  typedKept: string;
+
+  referenceNumber: string;
+  referenceHint: string;
+  checkStatus: string;
+  checking: string;
+  enterReference: string;
+  notFound: (id: string) => string;
+  requestTitle: (id: string) => string;
+  status: string;
+  statusOpen: string;
+  statusClosed: string;
+  notes: string;
+  agency: string;
+  service: string;
+  place: string;
+  requested: string;
+  updated: string;
+  expected: string;
+
+  /** One plain sentence for each kind of backend failure. */
+  backendError: (kind: BackendErrorKind, status?: number) => string;
+  serverSaid: (text: string) => string;
+}

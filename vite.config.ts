@@ -1,0 +1,29 @@
+// Library build: dist/citizen-portal.js, an ES module a city loads with <script type="module" src>.
+// Chunks it loads later (the map, issue #5) are resolved relative to it through import.meta.url.
+import { defineConfig } from 'vite';
+
+export default defineConfig({
+  publicDir: false,
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    target: 'es2022',
+    copyPublicDir: false,
+    sourcemap: true,
+    lib: {
+      entry: 'src/index.ts',
+      formats: ['es'],
+      fileName: () => 'citizen-portal.js',
+    },
+    rolldownOptions: {
+      // Let the entry export internals to its lazy chunks instead of splitting lit & co. into a shared chunk:
+      // one file (one round trip from the CDN) before the form shows.
+      preserveEntrySignatures: 'allow-extension',
+      output: {
+        // Library mode keeps whitespace unless told otherwise (see ../shared/design/TOOLCHAIN.md).
+        minify: true,
+        chunkFileNames: 'chunks/[name]-[hash].js',
+      },
+    },
+  },
+});

@@ -1,0 +1,54 @@
+// Browser tests: real headless Chromium (Debian's package), TypeScript through esbuild, msw as the network.
+import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { chromeLauncher } from '@web/test-runner-chrome';
+import { findChromium, chromiumFlags } from './scripts/chromium-path.mjs';
+import { startCdnServer } from './scripts/cdn-server.mjs';
+
+const mswWorker = fileURLToPath(new URL('./node_modules/msw/lib/mockServiceWorker.js', import.meta.url));
+
+// A second origin that serves dist/ the way a CDN would (CORS on), for the cross-origin embed tests.
+const cdn = await startCdnServer({ port: Number(process.env.CP_CDN_PORT || 0) });
+process.on('exit', () => cdn.close());
+
+export default {
+  files: ['test/**/*.test.ts'],
+  nodeResolve: { exportConditions: ['browser', 'development'] },
+  concurrency: 1,
+  testFramework: { config: { timeout: 10000 } },
+  testsFinishTimeout: 8 * 60 * 1000,
+  browserStartTimeout: 60000,
+  plugins: [
+    esbuildPlugin({ ts: true, target: 'es2022', tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)) }),
+    {
+      // Exposes the CDN origin to the tests: import { CDN_ORIGIN } from '/__cdn-origin.js'
+      name: 'cdn-origin',
+      serve(context) {
+        if (context.path === '/__cdn-origin.js') {
+          return { body: `export const CDN_ORIGIN = ${JSON.stringify(cdn.origin)};`, type: 'js' };
+        }
+      },
+    },
+  ],
+  middleware: [
+    function mockServiceWorker(context, next) {
+      if (context.path === '/mockServiceWorker.js') {
+        context.type = 'application/javascript';
+        context.set('Service-Worker-Allowed', '/');
+        context.body = readFileSync(mswWorker, 'utf8');
+        return;
+      }
+      return next();
+    },
+  ],
+  browsers: [
+    chromeLauncher({
+      launchOptions: {
+        executablePath: findChromium(),
+        headless: true,
+        args: chromiumFlags,
+      },
+    }),
+  ],
+};

@@ -1,0 +1,165 @@
+// Black-box acceptance, the way a city deploys it: the host page, the bundle (a "CDN") and the Open311 server on
+// three different origins; the page sends a strict Content-Security-Policy and hostile CSS. A resident files a
+// report and checks it, found by accessible role and name (puppeteer's aria/ queries read Chromium's
+// accessibility tree, through shadow roots). Runs the BUILT dist/. `node --test test/e2e/`, run by npm test.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import http from 'node:http';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import puppeteer from 'puppeteer-core';
+import { chromiumFlags, findChromium } from '../../scripts/chromium-path.mjs';
+import { startCdnServer } from '../../scripts/cdn-server.mjs';
+import { startOpen311Server } from '../../scripts/open311-server.mjs';
+
+const HOSTILE_CSS = `
+  * { line-height: 3 !important; letter-spacing: 3px; text-transform: uppercase; }
+  button { all: unset; }
+  input, select, textarea { display: none; }
+  [role="alert"], [role="status"] { display: none !important; }
+  citizen-portal { font-family: Georgia, serif; color: rgb(20, 30, 40); }
+`;
+
+let cdn, backend, host, browser, userDataDir;
+const posts = [];
+
+function startHostPage() {
+  const server = http.createServer((req, res) => {
+    if (req.url === '/hostile.css') {
+      res.writeHead(200, { 'Content-Type': 'text/css' }).end(HOSTILE_CSS);
+      return;
+    }
+    if (req.url !== '/') {
+      res.writeHead(404).end();
+      return;
+    }
+    const csp = [
+      "default-src 'none'",
+      `script-src ${cdn.origin}`,
+      "style-src 'self'",
+      `connect-src ${backend.origin} ${cdn.origin}`,
+      "img-src 'self' data:",
+      'worker-src blob:',
+      "base-uri 'none'",
+      "object-src 'none'",
+    ].join('; ');
+    res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Content-Security-Policy': csp });
+    res.end(`<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>City of Elsewhere</title>
+<link rel="stylesheet" href="/hostile.css">
+<script type="module" src="${cdn.origin}/dist/citizen-portal.js"></script>
+</head><body><main><h1>Report a problem</h1>
+<citizen-portal endpoint="${backend.base}" jurisdiction="demo.city"></citizen-portal>
+</main></body></html>`);
+  });
+  return new Promise((resolve) =>
+    server.listen(0, '127.0.0.1', () => resolve({ origin: `http://127.0.0.1:${server.address().port}`, close: () => server.close() })),
+  );
+}
+
+before(async () => {
+  cdn = await startCdnServer();
+  backend = await startOpen311Server({ onRequest: (r) => r.method === 'POST' && posts.push(r) });
+  host = await startHostPage();
+  userDataDir = mkdtempSync(join(tmpdir(), 'cp-e2e-'));
+  browser = await puppeteer.launch({ executablePath: findChromium(), headless: true, args: chromiumFlags, userDataDir });
+});
+
+after(async () => {
+  await browser?.close();
+  cdn?.close();
+  backend?.close();
+  host?.close();
+  if (userDataDir) rmSync(userDataDir, { recursive: true, force: true });
+});
+
+/** Text of every role=status / role=alert region, through shadow roots. */
+const regionText = (page, role) =>
+  page.evaluate((role) => {
+    const out = [];
+    const walk = (root) => {
+      for (const el of root.querySelectorAll('*')) {
+        if (el.getAttribute('role') === role) out.push(el.textContent.replace(/\s+/g, ' ').trim());
+        if (el.shadowRoot) walk(el.shadowRoot);
+      }
+    };
+    walk(document);
+    return out.filter(Boolean).join(' | ');
+  }, role);
+
+test('a resident files a report and checks it, across three origins, under a strict CSP', async () => {
+  const page = await browser.newPage();
+  const problems = [];
+  // Failed loads are judged by URL below (the unknown number's 404 is expected); every other error counts.
+  page.on('console', (m) => m.type() === 'error' && !/^Failed to load resource/.test(m.text()) && problems.push(`console: ${m.text()}`));
+  page.on('response', (r) => {
+    const path = new URL(r.url()).pathname;
+    const expected = path.endsWith('/requests/424242.json') || path === '/favicon.ico';
+    if (r.status() >= 400 && !expected) problems.push(`HTTP ${r.status()} ${r.url()}`);
+  });
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  await page.evaluateOnNewDocument(() => {
+    document.addEventListener('securitypolicyviolation', (e) => console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`));
+  });
+  await page.setViewport({ width: 390, height: 844 });
+  await page.goto(host.origin, { waitUntil: 'load' });
+
+  const category = await page.waitForSelector('aria/Category[role="combobox"]', { timeout: 15000 });
+  await page.waitForFunction((el) => el.options.length > 1, {}, category);
+  await category.select('STREETLIGHT');
+  const pole = await page.waitForSelector('aria/What is the pole number?[role="textbox"]');
+  await pole.type('DC-04127');
+  await (await page.waitForSelector('aria/Light flickers or cycles on and off[role="radio"]')).click();
+  await (await page.waitForSelector('aria/Address or place[role="textbox"]')).type('310 Founders Way');
+  await (await page.waitForSelector('aria/Description[role="textbox"]')).type('Flickers all night <script>alert(1)</script>');
+  await (await page.waitForSelector('aria/Email[role="textbox"]')).type('ana@example.org');
+
+  // Hostile page CSS must not reach inside: the Submit button keeps its own look and a usable size.
+  const submit = await page.waitForSelector('aria/Submit[role="button"]');
+  const look = await submit.evaluate((b) => {
+    const s = getComputedStyle(b);
+    return { height: b.getBoundingClientRect().height, transform: s.textTransform, font: s.fontFamily, color: s.color };
+  });
+  assert.ok(look.height >= 24, `Submit is ${look.height}px tall`);
+  assert.equal(look.transform, 'none');
+  assert.match(look.font, /Georgia/, 'inherits the host font family');
+
+  await submit.click();
+  await page.waitForSelector('aria/Thank you, your report was sent[role="heading"]', { timeout: 15000 });
+  const status = await regionText(page, 'status');
+  const id = status.match(/reference number is (\S+)/)?.[1];
+  assert.ok(id, `a reference number in: ${status}`);
+  assert.equal(posts.length, 1);
+  const body = new URLSearchParams(posts[0].body);
+  assert.equal(body.get('service_code'), 'STREETLIGHT');
+  assert.equal(body.get('attribute[POLE_NUMBER]'), 'DC-04127');
+  assert.equal(body.get('attribute[PROBLEM]'), 'flicker');
+  assert.equal(body.get('address_string'), '310 Founders Way');
+  assert.equal(body.get('jurisdiction_id'), 'demo.city');
+
+  // Straight on to the status of the new request (the status view is a lazy chunk from the CDN).
+  await (await page.waitForSelector('aria/Check the status of this report[role="button"]')).click();
+  await page.waitForSelector(`aria/Request ${id}[role="heading"]`, { timeout: 15000 });
+  assert.match(await regionText(page, 'status'), /Open/);
+
+  // And an unknown number, typed by keyboard into the labelled field.
+  const reference = await page.waitForSelector('aria/Reference number[role="textbox"]');
+  await reference.click({ clickCount: 3 });
+  await reference.type('424242');
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(
+    () => {
+      const walk = (root) =>
+        [...root.querySelectorAll('*')].some(
+          (el) => (el.getAttribute('role') === 'alert' && el.textContent.includes('424242')) || (el.shadowRoot && walk(el.shadowRoot)),
+        );
+      return walk(document);
+    },
+    { timeout: 15000 },
+  );
+  assert.match(await regionText(page, 'alert'), /could not find a request with the reference number "424242"/);
+
+  assert.deepEqual(problems, []);
+  await page.close();
+});

@@ -1,0 +1,56 @@
+/**
+ * The product is the script tag: this page never imports src/. It loads the BUILT dist/citizen-portal.js from
+ * another origin (a second local server standing in for a CDN), the way a city embeds it, and checks that the
+ * element works and that its lazy chunk is fetched from the CDN, relative to the module, not to the page.
+ */
+import { expect } from '@open-wc/testing';
+import { useMockBackend } from './helpers/mock-backend';
+import { getByRole, regionText, type, waitFor } from './helpers/dom';
+
+// Served by a plugin in web-test-runner.config.mjs; a non-literal specifier keeps tsc and esbuild off it.
+const cdnModule = '/__cdn-origin.js';
+const { CDN_ORIGIN } = (await import(cdnModule)) as { CDN_ORIGIN: string };
+
+// The test harness alone loads hundreds of modules; the default buffer (250 entries) would drop ours.
+performance.setResourceTimingBufferSize(100_000);
+
+before(async () => {
+  expect(customElements.get('citizen-portal'), 'nothing defined it before the script tag').to.equal(undefined);
+  expect(new URL(CDN_ORIGIN).origin).not.to.equal(location.origin);
+  const script = document.createElement('script');
+  script.type = 'module';
+  script.src = `${CDN_ORIGIN}/dist/citizen-portal.js`;
+  const loaded = new Promise((resolve, reject) => {
+    script.onload = resolve;
+    script.onerror = () => reject(new Error(`could not load ${script.src}`));
+  });
+  document.head.append(script);
+  await loaded;
+  await customElements.whenDefined('citizen-portal');
+});
+
+describe('dist/citizen-portal.js loaded from another origin', () => {
+  it('defines <citizen-portal>, which loads the categories from the page-relative endpoint', async () => {
+    await useMockBackend();
+    document.body.innerHTML = '<citizen-portal endpoint="/open311/v2" jurisdiction="demo.city"></citizen-portal>';
+    const el = document.querySelector('citizen-portal')!;
+    await waitFor(() => getByRole<HTMLSelectElement>(el, 'combobox', 'Category').options.length > 1, 'categories');
+    await expect(el).to.be.accessible();
+  });
+
+  it('fetches the status view chunk from the CDN, next to the entry', async () => {
+    await useMockBackend();
+    document.body.innerHTML = '<citizen-portal endpoint="/open311/v2"></citizen-portal>';
+    const el = document.querySelector('citizen-portal')!;
+    (await waitFor(() => getByRole(el, 'tab', 'Check status'), 'the tabs')).click();
+    type(await waitFor(() => getByRole<HTMLInputElement>(el, 'textbox', 'Reference number'), 'status view'), '102');
+    getByRole(el, 'button', 'Check status').click();
+    await waitFor(() => regionText(el, 'status').includes('Request 102'), 'the status card');
+    const chunks = performance
+      .getEntriesByType('resource')
+      .map((e) => e.name)
+      .filter((n) => /status-view/.test(n));
+    expect(chunks).to.have.length(1);
+    expect(chunks[0]!.startsWith(`${CDN_ORIGIN}/dist/chunks/`)).to.equal(true);
+  });
+});

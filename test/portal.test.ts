@@ -1,0 +1,316 @@
+/**
+ * The walking skeleton's user stories, driven by role and accessible name, with the msw Open311 backend as the
+ * network (the same one the demo uses). Issue #2.
+ */
+import { expect, fixture, html } from '@open-wc/testing';
+import { http, HttpResponse } from 'msw';
+import '../src/index';
+import type { CitizenPortal } from '../src/index';
+import { useMockBackend } from './helpers/mock-backend';
+import { choose, getByRole, queryAllByRole, regionText, type, waitFor } from './helpers/dom';
+
+const BASE = '/open311/v2';
+
+async function mount(attrs: { endpoint?: string; jurisdiction?: string } = { endpoint: BASE, jurisdiction: 'demo.city' }) {
+  sessionStorage.clear();
+  const el = await fixture<CitizenPortal>(
+    html`<citizen-portal endpoint=${attrs.endpoint ?? ''} jurisdiction=${attrs.jurisdiction ?? ''}></citizen-portal>`,
+  );
+  return el;
+}
+
+async function categorySelect(el: Element): Promise<HTMLSelectElement> {
+  return waitFor(() => {
+    const select = getByRole<HTMLSelectElement>(el, 'combobox', 'Category');
+    return select.querySelectorAll('option').length > 1 && select;
+  }, 'the category list');
+}
+
+/** Fills in a complete pothole report; returns the controls for later checks. */
+async function fillPothole(el: Element) {
+  choose(await categorySelect(el), 'POTHOLE');
+  const size = await waitFor(() => getByRole<HTMLInputElement>(el, 'radio', 'About the size of a car tire'), 'questions');
+  size.click();
+  getByRole<HTMLInputElement>(el, 'checkbox', 'In a bike lane').click();
+  getByRole<HTMLInputElement>(el, 'checkbox', 'Near a school').click();
+  type(getByRole(el, 'textbox', 'Latitude'), '41.5012');
+  type(getByRole(el, 'textbox', 'Longitude'), '-90.4987');
+  type(getByRole(el, 'textbox', 'Description'), 'Deep hole <b>by</b> the bus stop & the school');
+  type(getByRole(el, 'textbox', 'Email'), 'sam@example.com');
+  type(getByRole(el, 'textbox', 'First name'), 'Sam');
+  type(getByRole(el, 'textbox', 'Last name'), 'Rivera');
+  type(getByRole(el, 'textbox', 'Phone'), '555-0100');
+}
+
+const posts = (requests: Request[]) => requests.filter((r) => r.method === 'POST');
+
+describe('<citizen-portal> configuration', () => {
+  it('explains a missing endpoint in the page and names the attribute in the console', async () => {
+    const errors: string[] = [];
+    const original = console.error;
+    console.error = (...args: unknown[]) => errors.push(args.join(' '));
+    try {
+      const el = await mount({});
+      expect(regionText(el.shadowRoot!, 'alert')).to.contain('not set up correctly');
+      expect(regionText(el.shadowRoot!, 'alert')).to.contain('"endpoint"');
+      expect(errors.join('\n')).to.match(/"endpoint" attribute is missing/);
+      await expect(el).to.be.accessible();
+    } finally {
+      console.error = original;
+    }
+  });
+
+  it('refuses an endpoint that is not a web address', async () => {
+    const original = console.error;
+    const errors: string[] = [];
+    console.error = (...args: unknown[]) => errors.push(args.join(' '));
+    try {
+      const el = await mount({ endpoint: 'javascript:alert(1)' });
+      expect(regionText(el.shadowRoot!, 'alert')).to.contain('is not a web address');
+      expect(errors.join('\n')).to.contain('"endpoint" attribute is not a web address');
+    } finally {
+      console.error = original;
+    }
+  });
+});
+
+describe('<citizen-portal> filing a report', () => {
+  it('lists the categories grouped by their Open311 group, and is accessible', async () => {
+    await useMockBackend();
+    const el = await mount();
+    const select = await categorySelect(el);
+    const groups = [...select.querySelectorAll('optgroup')].map((g) => g.label);
+    expect(groups).to.include('Streets & Sidewalks');
+    expect(groups.length).to.be.greaterThanOrEqual(5);
+    expect(select.querySelector('optgroup option[value="POTHOLE"]')?.textContent?.trim()).to.equal('Pothole');
+    await expect(el).to.be.accessible();
+  });
+
+  it('POSTs exactly what GeoReport v2 says, multi-value answers included, and shows the reference number', async () => {
+    const mock = await useMockBackend();
+    const submitted: CustomEvent[] = [];
+    const el = await mount();
+    el.addEventListener('cp-request-submitted', (e) => submitted.push(e as CustomEvent));
+    await fillPothole(el);
+    await expect(el).to.be.accessible();
+    getByRole(el, 'button', 'Submit').click();
+
+    const status = await waitFor(() => /reference number is/.test(regionText(el, 'status')) && regionText(el, 'status'), 'the confirmation');
+    const [post] = posts(mock.requests);
+    expect(post, 'one POST').to.exist;
+    expect(new URL(post!.url).pathname).to.equal(`${BASE}/requests.json`);
+    expect(post!.headers.get('content-type')).to.match(/^application\/x-www-form-urlencoded/);
+    const body = [...new URLSearchParams(await post!.clone().text())];
+    expect(body).to.deep.equal([
+      ['jurisdiction_id', 'demo.city'],
+      ['service_code', 'POTHOLE'],
+      ['lat', '41.5012'],
+      ['long', '-90.4987'],
+      ['description', 'Deep hole <b>by</b> the bus stop & the school'],
+      ['email', 'sam@example.com'],
+      ['first_name', 'Sam'],
+      ['last_name', 'Rivera'],
+      ['phone', '555-0100'],
+      ['attribute[SIZE]', 'medium'],
+      ['attribute[HAZARDS][]', 'bike_lane'],
+      ['attribute[HAZARDS][]', 'school'],
+    ]);
+    const id = status.match(/reference number is (\S+)/)![1]!;
+    expect(mock.store.list().map((r) => r.service_request_id)).to.include(id);
+    expect(status).to.contain('Pothole reports are usually inspected within 3 business days.');
+    expect(submitted).to.have.length(1);
+    expect(submitted[0]!.detail.serviceRequestId).to.equal(id);
+    await expect(el).to.be.accessible();
+  });
+
+  it('blocks the POST when a required question is empty, and says which', async () => {
+    const mock = await useMockBackend();
+    const el = await mount();
+    choose(await categorySelect(el), 'POTHOLE');
+    await waitFor(() => getByRole(el, 'group', /About how big is the pothole/), 'the questions');
+    type(getByRole(el, 'textbox', 'Address or place'), '1420 Maple Ridge Ave');
+    type(getByRole(el, 'textbox', 'Description'), 'Big hole');
+    getByRole(el, 'button', 'Submit').click();
+
+    const alert = await waitFor(() => regionText(el, 'alert'), 'the error summary');
+    expect(alert).to.contain('There is a problem');
+    expect(alert).to.contain('Answer the question "About how big is the pothole?"');
+    const group = getByRole(el, 'group', /About how big is the pothole/);
+    expect(group.getAttribute('aria-describedby')).to.match(/-error/);
+    expect(posts(mock.requests)).to.have.length(0);
+    // The summary took focus, so a screen reader reads it at once.
+    const form = el.shadowRoot!.querySelector('citizen-portal-report')!;
+    expect(form.shadowRoot!.activeElement?.classList.contains('error-summary')).to.equal(true);
+    await expect(el).to.be.accessible();
+  });
+
+  it('keeps everything typed when the server fails with 500, and says so plainly', async () => {
+    const mock = await useMockBackend();
+    mock.worker.use(http.post(`${BASE}/requests.json`, () => HttpResponse.json([{ code: 500, description: 'Database <i>down</i>' }], { status: 500 })));
+    const el = await mount();
+    await fillPothole(el);
+    getByRole(el, 'button', 'Submit').click();
+
+    const alert = await waitFor(() => regionText(el, 'alert'), 'the failure message');
+    expect(alert).to.contain('Your report was not sent.');
+    expect(alert).to.contain('Everything you typed is still here');
+    // Backend text stays text: the <i> is shown as characters, never becomes an element.
+    expect(alert).to.contain('Database <i>down</i>');
+    expect([...el.shadowRoot!.querySelector('citizen-portal-report')!.shadowRoot!.querySelectorAll('i')]).to.have.length(0);
+    expect(getByRole<HTMLInputElement>(el, 'textbox', 'Description').value).to.equal('Deep hole <b>by</b> the bus stop & the school');
+    expect(getByRole<HTMLInputElement>(el, 'textbox', 'Email').value).to.equal('sam@example.com');
+    expect(getByRole<HTMLInputElement>(el, 'textbox', 'Latitude').value).to.equal('41.5012');
+    expect(getByRole<HTMLInputElement>(el, 'radio', 'About the size of a car tire').checked).to.equal(true);
+    expect(getByRole<HTMLInputElement>(el, 'checkbox', 'Near a school').checked).to.equal(true);
+    expect(getByRole<HTMLSelectElement>(el, 'combobox', 'Category').value).to.equal('POTHOLE');
+    await expect(el).to.be.accessible();
+
+    // The resident tries again once the server is back: it goes through.
+    mock.worker.resetHandlers();
+    getByRole(el, 'button', 'Submit').click();
+    await waitFor(() => /reference number is/.test(regionText(el, 'status')), 'the confirmation after retry');
+  });
+
+  it('says plainly when the network is down', async () => {
+    const mock = await useMockBackend();
+    mock.worker.use(http.post(`${BASE}/requests.json`, () => HttpResponse.error()));
+    const el = await mount();
+    await fillPothole(el);
+    getByRole(el, 'button', 'Submit').click();
+    const alert = await waitFor(() => regionText(el, 'alert'), 'the failure message');
+    expect(alert).to.contain('Check your internet connection');
+  });
+
+  it('sends one POST when Submit is pressed twice quickly', async () => {
+    const mock = await useMockBackend();
+    const el = await mount();
+    await fillPothole(el);
+    const submit = getByRole(el, 'button', 'Submit');
+    submit.click();
+    submit.click();
+    submit.click();
+    await waitFor(() => /reference number is/.test(regionText(el, 'status')), 'the confirmation');
+    expect(posts(mock.requests)).to.have.length(1);
+  });
+
+  it('fills the coordinates from "Use my location"', async () => {
+    await useMockBackend();
+    const el = await mount();
+    const geo = navigator.geolocation;
+    const original = geo.getCurrentPosition;
+    geo.getCurrentPosition = (ok: PositionCallback) =>
+      ok({ coords: { latitude: 41.49876543, longitude: -90.5012367, accuracy: 12 } } as GeolocationPosition);
+    try {
+      await categorySelect(el);
+      getByRole(el, 'button', 'Use my location').click();
+      await waitFor(() => getByRole<HTMLInputElement>(el, 'textbox', 'Latitude').value, 'the latitude');
+      expect(getByRole<HTMLInputElement>(el, 'textbox', 'Latitude').value).to.equal('41.498765');
+      expect(getByRole<HTMLInputElement>(el, 'textbox', 'Longitude').value).to.equal('-90.501237');
+      expect(regionText(el, 'status')).to.contain('accurate to about 12 metres');
+    } finally {
+      geo.getCurrentPosition = original;
+    }
+  });
+
+  it('explains a refused location and keeps the address way open', async () => {
+    await useMockBackend();
+    const el = await mount();
+    const geo = navigator.geolocation;
+    const original = geo.getCurrentPosition;
+    geo.getCurrentPosition = (_ok: PositionCallback, fail?: PositionErrorCallback | null) =>
+      fail?.({ code: 1, PERMISSION_DENIED: 1, POSITION_UNAVAILABLE: 2, TIMEOUT: 3, message: 'denied' } as GeolocationPositionError);
+    try {
+      await categorySelect(el);
+      getByRole(el, 'button', 'Use my location').click();
+      await waitFor(() => /did not share your location/.test(regionText(el, 'status')), 'the message');
+    } finally {
+      geo.getCurrentPosition = original;
+    }
+  });
+
+  it('restores an unfinished report after the element is recreated (a reload)', async () => {
+    await useMockBackend();
+    const el = await mount();
+    choose(await categorySelect(el), 'STREETLIGHT');
+    type(getByRole(el, 'textbox', 'Description'), 'Dark corner');
+    el.remove();
+    // Same tab, same endpoint: sessionStorage still has the draft (mount() would clear it, so build by hand).
+    const again = await fixture<CitizenPortal>(html`<citizen-portal endpoint=${BASE} jurisdiction="demo.city"></citizen-portal>`);
+    const select = await categorySelect(again);
+    expect(select.value).to.equal('STREETLIGHT');
+    expect(getByRole<HTMLTextAreaElement>(again, 'textbox', 'Description').value).to.equal('Dark corner');
+    await waitFor(() => getByRole(again, 'textbox', /What is the pole number/), 'the streetlight question');
+  });
+});
+
+describe('<citizen-portal> checking a status', () => {
+  async function openStatus(el: Element) {
+    getByRole(el, 'tab', 'Check status').click();
+    return waitFor(() => getByRole<HTMLInputElement>(el, 'textbox', 'Reference number'), 'the status view');
+  }
+
+  it('shows a known request in plain words, and is accessible', async () => {
+    await useMockBackend();
+    const el = await mount();
+    type(await openStatus(el), ' #101 ');
+    getByRole(el, 'button', 'Check status').click();
+    const status = await waitFor(() => /Request 101/.test(regionText(el, 'status')) && regionText(el, 'status'), 'the status card');
+    expect(status).to.contain('Open');
+    expect(status).to.contain('Received. An inspector will look at it within 3 business days.');
+    expect(status).to.contain('Pothole');
+    expect(status).to.contain('1420 Maple Ridge Ave');
+    expect(status).to.match(/Reported/);
+    await expect(el).to.be.accessible();
+  });
+
+  it('shows a closed request as closed', async () => {
+    await useMockBackend();
+    const el = await mount();
+    type(await openStatus(el), '102');
+    getByRole(el, 'button', 'Check status').click();
+    const status = await waitFor(() => /Request 102/.test(regionText(el, 'status')) && regionText(el, 'status'), 'the status card');
+    expect(status).to.contain('Closed');
+    expect(status).to.contain('Fixed.');
+  });
+
+  it('says plainly when a number is unknown, in an alert, keeping the number', async () => {
+    await useMockBackend();
+    const el = await mount();
+    const input = await openStatus(el);
+    type(input, '999999');
+    getByRole(el, 'button', 'Check status').click();
+    const alert = await waitFor(() => regionText(el, 'alert'), 'the not-found message');
+    expect(alert).to.contain('could not find a request with the reference number "999999"');
+    expect(input.value).to.equal('999999');
+    await expect(el).to.be.accessible();
+  });
+
+  it('asks for a number when none was typed', async () => {
+    await useMockBackend();
+    const el = await mount();
+    await openStatus(el);
+    getByRole(el, 'button', 'Check status').click();
+    expect(await waitFor(() => regionText(el, 'alert'), 'the message')).to.contain('Enter the reference number');
+  });
+
+  it('says plainly when the server fails', async () => {
+    const mock = await useMockBackend();
+    mock.worker.use(http.get(`${BASE}/requests/:id`, () => new HttpResponse('<html>Bad gateway</html>', { status: 502 })));
+    const el = await mount();
+    type(await openStatus(el), '101');
+    getByRole(el, 'button', 'Check status').click();
+    expect(await waitFor(() => regionText(el, 'alert'), 'the message')).to.contain('had a problem');
+  });
+
+  it('goes from the confirmation straight to the new request\'s status', async () => {
+    await useMockBackend();
+    const el = await mount();
+    await fillPothole(el);
+    getByRole(el, 'button', 'Submit').click();
+    const id = (await waitFor(() => regionText(el, 'status').match(/reference number is (\S+)/), 'the confirmation'))[1]!;
+    getByRole(el, 'button', 'Check the status of this report').click();
+    await waitFor(() => regionText(el, 'status').includes(`Request ${id}`), 'the status card');
+    expect(getByRole(el, 'tab', 'Check status').getAttribute('aria-selected')).to.equal('true');
+    expect(queryAllByRole(el, 'tabpanel').filter((p) => !p.hidden)).to.have.length(1);
+  });
+});

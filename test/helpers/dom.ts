@@ -1,8 +1,8 @@
 /**
  * Finds controls the way a screen-reader user meets them: by role and accessible name, through every open shadow
  * root. The name computation covers what our markup uses (aria-label, aria-labelledby, <label for>, wrapping
- * <label>, <legend> for fieldsets, text content for buttons and links); test/accessible-names.test.ts checks
- * these names against Chromium's own accessibility tree.
+ * <label>, <legend> for fieldsets, text content for buttons and links); test/e2e/ finds the same controls
+ * through Chromium's own accessibility tree (puppeteer's aria/ queries), which keeps this approximation honest.
  */
 const implicitRole = (el: Element): string | undefined => {
   const explicit = el.getAttribute('role');

@@ -1,0 +1,29 @@
+// Builds the demo's bootstrap (msw + the in-browser Open311 mock) into dist-demo/mock-backend.js.
+// Kept apart from vite.config.ts so the published library in dist/ never contains mock code; this build
+// empties and writes dist-demo/ only.
+import { defineConfig } from 'vite';
+
+export default defineConfig({
+  // The bundle is served under /dist-demo/; a relative base keeps its lazily loaded chunk (msw + the mock,
+  // fetched only when no real ?endpoint= is given) resolvable from wherever the file is served.
+  base: './',
+  publicDir: false,
+  build: {
+    outDir: 'dist-demo',
+    emptyOutDir: true,
+    copyPublicDir: false,
+    target: 'es2022',
+    minify: true,
+    // No <link rel=modulepreload> injection or polyfill: the lazy chunks are only a few and load together.
+    modulePreload: false,
+    rolldownOptions: {
+      input: 'demo/mock-backend.ts',
+      preserveEntrySignatures: false,
+      output: {
+        format: 'es',
+        entryFileNames: 'mock-backend.js',
+        chunkFileNames: 'chunks/[name]-[hash].js',
+      },
+    },
+  },
+});

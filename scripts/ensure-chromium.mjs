@@ -15,7 +15,7 @@ if (existsSync('/usr/bin/apt-get') && isRoot) {
   console.log('No Chromium found: installing Debian\'s "chromium" package (apt-get update && apt-get install chromium)…');
   try {
     execSync('apt-get update', { stdio: 'inherit' });
-    execSync('apt-get install -y --no-install-recommends chromium', {
+    execSync('apt-get install -y --reinstall --no-install-recommends chromium', {
       stdio: 'inherit',
       env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
     });

@@ -5,11 +5,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import http from 'node:http';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import puppeteer from 'puppeteer-core';
-import { chromiumFlags, findChromium } from '../../scripts/chromium-path.mjs';
+import { launchBrowser, regionText, waitForRegion, watchProblems } from './browser.mjs';
 import { startCdnServer } from '../../scripts/cdn-server.mjs';
 import { startOpen311Server } from '../../scripts/open311-server.mjs';
 
@@ -21,7 +17,7 @@ const HOSTILE_CSS = `
   citizen-portal { font-family: Georgia, serif; color: rgb(20, 30, 40); }
 `;
 
-let cdn, backend, host, browser, userDataDir;
+let cdn, backend, host, chromium;
 const posts = [];
 
 function startHostPage() {
@@ -62,45 +58,21 @@ before(async () => {
   cdn = await startCdnServer();
   backend = await startOpen311Server({ onRequest: (r) => r.method === 'POST' && posts.push(r) });
   host = await startHostPage();
-  userDataDir = mkdtempSync(join(tmpdir(), 'cp-e2e-'));
-  browser = await puppeteer.launch({ executablePath: findChromium(), headless: true, args: chromiumFlags, userDataDir });
+  chromium = await launchBrowser();
 });
 
 after(async () => {
-  await browser?.close();
+  await chromium?.close();
   cdn?.close();
   backend?.close();
   host?.close();
-  if (userDataDir) rmSync(userDataDir, { recursive: true, force: true });
 });
 
-/** Text of every role=status / role=alert region, through shadow roots. */
-const regionText = (page, role) =>
-  page.evaluate((role) => {
-    const out = [];
-    const walk = (root) => {
-      for (const el of root.querySelectorAll('*')) {
-        if (el.getAttribute('role') === role) out.push(el.textContent.replace(/\s+/g, ' ').trim());
-        if (el.shadowRoot) walk(el.shadowRoot);
-      }
-    };
-    walk(document);
-    return out.filter(Boolean).join(' | ');
-  }, role);
-
 test('a resident files a report and checks it, across three origins, under a strict CSP', async () => {
-  const page = await browser.newPage();
-  const problems = [];
-  // Failed loads are judged by URL below (the unknown number's 404 is expected); every other error counts.
-  page.on('console', (m) => m.type() === 'error' && !/^Failed to load resource/.test(m.text()) && problems.push(`console: ${m.text()}`));
-  page.on('response', (r) => {
-    const path = new URL(r.url()).pathname;
-    const expected = path.endsWith('/requests/424242.json') || path === '/favicon.ico';
-    if (r.status() >= 400 && !expected) problems.push(`HTTP ${r.status()} ${r.url()}`);
-  });
-  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-  await page.evaluateOnNewDocument(() => {
-    document.addEventListener('securitypolicyviolation', (e) => console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`));
+  const page = await chromium.browser.newPage();
+  // The unknown number's 404 is expected.
+  const problems = await watchProblems(page, {
+    allowHttpErrors: (url) => url.pathname.endsWith('/requests/424242.json') || url.pathname === '/favicon.ico',
   });
   await page.setViewport({ width: 390, height: 844 });
   await page.goto(host.origin, { waitUntil: 'load' });
@@ -148,17 +120,7 @@ test('a resident files a report and checks it, across three origins, under a str
   await reference.click({ clickCount: 3 });
   await reference.type('424242');
   await page.keyboard.press('Enter');
-  await page.waitForFunction(
-    () => {
-      const walk = (root) =>
-        [...root.querySelectorAll('*')].some(
-          (el) => (el.getAttribute('role') === 'alert' && el.textContent.includes('424242')) || (el.shadowRoot && walk(el.shadowRoot)),
-        );
-      return walk(document);
-    },
-    { timeout: 15000 },
-  );
-  assert.match(await regionText(page, 'alert'), /could not find a request with the reference number "424242"/);
+  await waitForRegion(page, 'alert', 'could not find a request with the reference number "424242"');
 
   assert.deepEqual(problems, []);
   await page.close();

@@ -1,0 +1,63 @@
+// The demo as `npm start` serves it (built bundle, strict CSP, msw Open311 server in the page): a report filed
+// there survives a reload and can be looked up; `?endpoint=` points the widget at another server instead.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { startDemoServer } from '../../scripts/serve.mjs';
+import { startOpen311Server } from '../../scripts/open311-server.mjs';
+import { launchBrowser, waitForRegion, watchProblems } from './browser.mjs';
+
+let demo, chromium, backend;
+const backendRequests = [];
+
+before(async () => {
+  demo = await startDemoServer({ port: 0 });
+  backend = await startOpen311Server({ onRequest: (r) => backendRequests.push(r) });
+  chromium = await launchBrowser();
+});
+
+after(async () => {
+  await chromium?.close();
+  await demo?.close();
+  backend?.close();
+});
+
+test('the demo files a report with its in-browser server, and still knows it after a reload', async () => {
+  const page = await chromium.browser.newPage();
+  const problems = await watchProblems(page);
+  await page.goto(`${demo.origin}/`, { waitUntil: 'load' });
+
+  const category = await page.waitForSelector('aria/Category[role="combobox"]', { timeout: 20000 });
+  await page.waitForFunction((el) => el.options.length > 20, { timeout: 20000 }, category);
+  await category.select('POTHOLE');
+  await (await page.waitForSelector('aria/Smaller than a dinner plate[role="radio"]')).click();
+  await (await page.waitForSelector('aria/Address or place[role="textbox"]')).type('5 Lakeview Terrace');
+  await (await page.waitForSelector('aria/Description[role="textbox"]')).type('Small but deep');
+  await (await page.waitForSelector('aria/Submit[role="button"]')).click();
+  const status = await waitForRegion(page, 'status', 'reference number is', 20000);
+  const id = status.match(/reference number is (\S+)/)[1];
+
+  await page.reload({ waitUntil: 'load' });
+  await (await page.waitForSelector('aria/Check status[role="tab"]', { timeout: 20000 })).click();
+  await (await page.waitForSelector('aria/Reference number[role="textbox"]')).type(id);
+  await (await page.waitForSelector('aria/Check status[role="button"]')).click();
+  const card = await waitForRegion(page, 'status', `Request ${id}`, 20000);
+  assert.match(card, /Pothole/);
+  assert.match(card, /5 Lakeview Terrace/);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('?endpoint= points the demo at a real server', async () => {
+  const page = await chromium.browser.newPage();
+  const problems = await watchProblems(page);
+  await page.goto(`${demo.origin}/?endpoint=${encodeURIComponent(backend.base)}&jurisdiction=demo.city`, { waitUntil: 'load' });
+  const category = await page.waitForSelector('aria/Category[role="combobox"]', { timeout: 20000 });
+  await page.waitForFunction((el) => el.options.length > 20, { timeout: 20000 }, category);
+  assert.ok(
+    backendRequests.some((r) => r.url.startsWith(`${backend.base}/services.json`) && r.url.includes('jurisdiction_id=demo.city')),
+    'services.json came from the given server',
+  );
+  assert.match(await page.$eval('#demo-server', (banner) => banner.textContent), /Live server/);
+  assert.deepEqual(problems, []);
+  await page.close();
+});

@@ -123,6 +123,28 @@ describe('<citizen-portal> filing a report', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('sends api_key with new requests when the api-key attribute is set, and the language on every call', async () => {
+    const mock = await useMockBackend();
+    sessionStorage.clear();
+    const el = await fixture<CitizenPortal>(
+      html`<citizen-portal endpoint=${BASE} api-key="k-123" lang="es-MX"></citizen-portal>`,
+    );
+    choose(await categorySelect(el), 'GRAFFITI_PUBLIC');
+    type(getByRole(el, 'textbox', 'Address or place'), '9 Canal St');
+    type(getByRole(el, 'textbox', 'Description'), 'Tags on the wall');
+    getByRole(el, 'button', 'Submit').click();
+    await waitFor(() => /reference number is/.test(regionText(el, 'status')), 'the confirmation');
+    const [post] = posts(mock.requests);
+    const body = new URLSearchParams(await post!.clone().text());
+    expect(body.get('api_key')).to.equal('k-123');
+    expect(body.has('jurisdiction_id')).to.equal(false);
+    const calls = mock.requests.filter((r) => new URL(r.url).pathname.startsWith(BASE));
+    expect(calls.length).to.be.greaterThan(1);
+    for (const r of calls) expect(r.headers.get('accept-language'), r.url).to.equal('es-MX');
+    // GETs never carry the key: it is only needed to create requests.
+    for (const r of calls.filter((c) => c.method === 'GET')) expect(new URL(r.url).searchParams.has('api_key')).to.equal(false);
+  });
+
   it('blocks the POST when a required question is empty, and says which', async () => {
     const mock = await useMockBackend();
     const el = await mount();
@@ -259,7 +281,10 @@ describe('<citizen-portal> checking a status', () => {
     expect(status).to.contain('Received. An inspector will look at it within 3 business days.');
     expect(status).to.contain('Pothole');
     expect(status).to.contain('1420 Maple Ridge Ave');
+    expect(status).to.contain('Handled by');
+    expect(status).to.contain('Department of Public Works');
     expect(status).to.match(/Reported/);
+    expect(status).to.match(/Expected/);
     await expect(el).to.be.accessible();
   });
 

@@ -53,10 +53,10 @@ export class CitizenPortal extends LitElement {
   ];
 
   static override properties = {
-    endpoint: { reflect: true },
-    jurisdiction: { reflect: true },
+    endpoint: {},
+    jurisdiction: {},
     apiKey: { attribute: 'api-key' },
-    lang: { reflect: true },
+    lang: {},
     backend: { attribute: false },
     tab: { state: true },
   };

@@ -47,7 +47,11 @@ for (let i = 0; i < RUNS; i++) {
   toSubmitted.push(performance.now() - started);
   await tab.close();
 }
-rows.push([`page load → categories shown (median of ${RUNS}, cold cache)`, `${median(toCategories).toFixed(0)} ms`, '']);
+rows.push([
+  `page load → categories shown (median of ${RUNS}, cold cache)`,
+  `${median(toCategories).toFixed(0)} ms`,
+  '',
+]);
 rows.push([`Submit → confirmation shown (median of ${RUNS})`, `${median(toSubmitted).toFixed(0)} ms`, '']);
 
 await chromium.close();

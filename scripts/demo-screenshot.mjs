@@ -52,7 +52,9 @@ try {
   await page.exposeFunction('__reportCsp', (text) => problems.push(`CSP violation: ${text}`));
   await page.evaluateOnNewDocument(() => {
     document.addEventListener('securitypolicyviolation', (e) =>
-      window.__reportCsp(`${e.effectiveDirective} blocked ${e.blockedURI || '(inline)'} in ${e.sourceFile || e.documentURI}`),
+      window.__reportCsp(
+        `${e.effectiveDirective} blocked ${e.blockedURI || '(inline)'} in ${e.sourceFile || e.documentURI}`,
+      ),
     );
   });
 

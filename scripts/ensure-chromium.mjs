@@ -12,7 +12,9 @@ if (found) {
 
 const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
 if (existsSync('/usr/bin/apt-get') && isRoot) {
-  console.log('No Chromium found: installing Debian\'s "chromium" package (apt-get update && apt-get install chromium)…');
+  console.log(
+    'No Chromium found: installing Debian\'s "chromium" package (apt-get update && apt-get install chromium)…',
+  );
   try {
     execSync('apt-get update', { stdio: 'inherit' });
     execSync('apt-get install -y --reinstall --no-install-recommends chromium', {

@@ -53,7 +53,9 @@ export async function startOpen311Server({ port = 0, host = '127.0.0.1', onReque
     }
     const request = new Request(url, {
       method: req.method,
-      headers: Object.entries(req.headers).flatMap(([k, v]) => (Array.isArray(v) ? v.map((x) => [k, x]) : v ? [[k, v]] : [])),
+      headers: Object.entries(req.headers).flatMap(([k, v]) =>
+        Array.isArray(v) ? v.map((x) => [k, x]) : v ? [[k, v]] : [],
+      ),
       body: req.method === 'GET' || req.method === 'HEAD' ? undefined : body,
     });
     const response = await getResponse(handlers, request);

@@ -43,7 +43,9 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   console.log(`Core (before the location step): ${coreBytes} of ${CORE_BUDGET_BYTES} bytes gzip.`);
   let failed = false;
   if (coreBytes > CORE_BUDGET_BYTES) {
-    console.error(`Size budget exceeded by ${coreBytes - CORE_BUDGET_BYTES} bytes: move code behind import() or trim it.`);
+    console.error(
+      `Size budget exceeded by ${coreBytes - CORE_BUDGET_BYTES} bytes: move code behind import() or trim it.`,
+    );
     failed = true;
   }
   if (maplibreInCore) {

@@ -22,7 +22,8 @@ async function tabTo(name: string | RegExp, role?: string): Promise<Element> {
     const el = deepActiveElement();
     const n = el ? accessibleName(el) : '';
     const nameOk = typeof name === 'string' ? n === name : name.test(n);
-    const roleOk = !role || el?.getAttribute('role') === role || el?.localName === role || (el as HTMLInputElement)?.type === role;
+    const roleOk =
+      !role || el?.getAttribute('role') === role || el?.localName === role || (el as HTMLInputElement)?.type === role;
     if (el && nameOk && roleOk) return el;
   }
   throw new Error(`Tab never reached ${String(name)}`);
@@ -54,7 +55,12 @@ describe('keyboard only', () => {
     await sendKeys({ press: 'Enter' });
 
     await waitFor(() => /reference number is/.test(regionText(el, 'status')), 'the confirmation');
-    const body = new URLSearchParams(await mock.requests.find((r) => r.method === 'POST')!.clone().text());
+    const body = new URLSearchParams(
+      await mock.requests
+        .find((r) => r.method === 'POST')!
+        .clone()
+        .text(),
+    );
     expect(body.get('attribute[POLE_NUMBER]')).to.equal('DC-1');
     expect(body.get('attribute[PROBLEM]')).to.equal('out');
     expect(body.get('description')).to.equal('Dark all night');

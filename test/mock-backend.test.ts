@@ -75,9 +75,7 @@ function expectValid(name: SchemaName, document: unknown): void {
 }
 
 function expectInvalid(name: SchemaName, document: unknown): void {
-  expect(validator(name).validate(document).valid, `${name} should reject ${JSON.stringify(document)}`).to.equal(
-    false,
-  );
+  expect(validator(name).validate(document).valid, `${name} should reject ${JSON.stringify(document)}`).to.equal(false);
 }
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -11,7 +11,9 @@ import { choose, getByRole, queryAllByRole, regionText, type, waitFor } from './
 
 const BASE = '/open311/v2';
 
-async function mount(attrs: { endpoint?: string; jurisdiction?: string } = { endpoint: BASE, jurisdiction: 'demo.city' }) {
+async function mount(
+  attrs: { endpoint?: string; jurisdiction?: string } = { endpoint: BASE, jurisdiction: 'demo.city' },
+) {
   sessionStorage.clear();
   const el = await fixture<CitizenPortal>(
     html`<citizen-portal endpoint=${attrs.endpoint ?? ''} jurisdiction=${attrs.jurisdiction ?? ''}></citizen-portal>`,
@@ -29,7 +31,10 @@ async function categorySelect(el: Element): Promise<HTMLSelectElement> {
 /** Fills in a complete pothole report; returns the controls for later checks. */
 async function fillPothole(el: Element) {
   choose(await categorySelect(el), 'POTHOLE');
-  const size = await waitFor(() => getByRole<HTMLInputElement>(el, 'radio', 'About the size of a car tire'), 'questions');
+  const size = await waitFor(
+    () => getByRole<HTMLInputElement>(el, 'radio', 'About the size of a car tire'),
+    'questions',
+  );
   size.click();
   getByRole<HTMLInputElement>(el, 'checkbox', 'In a bike lane').click();
   getByRole<HTMLInputElement>(el, 'checkbox', 'Near a school').click();
@@ -95,7 +100,10 @@ describe('<citizen-portal> filing a report', () => {
     await expect(el).to.be.accessible();
     getByRole(el, 'button', 'Submit').click();
 
-    const status = await waitFor(() => /reference number is/.test(regionText(el, 'status')) && regionText(el, 'status'), 'the confirmation');
+    const status = await waitFor(
+      () => /reference number is/.test(regionText(el, 'status')) && regionText(el, 'status'),
+      'the confirmation',
+    );
     const [post] = posts(mock.requests);
     expect(post, 'one POST').to.exist;
     expect(new URL(post!.url).pathname).to.equal(`${BASE}/requests.json`);
@@ -142,7 +150,8 @@ describe('<citizen-portal> filing a report', () => {
     expect(calls.length).to.be.greaterThan(1);
     for (const r of calls) expect(r.headers.get('accept-language'), r.url).to.equal('es-MX');
     // GETs never carry the key: it is only needed to create requests.
-    for (const r of calls.filter((c) => c.method === 'GET')) expect(new URL(r.url).searchParams.has('api_key')).to.equal(false);
+    for (const r of calls.filter((c) => c.method === 'GET'))
+      expect(new URL(r.url).searchParams.has('api_key')).to.equal(false);
   });
 
   it('blocks the POST when a required question is empty, and says which', async () => {
@@ -168,7 +177,11 @@ describe('<citizen-portal> filing a report', () => {
 
   it('keeps everything typed when the server fails with 500, and says so plainly', async () => {
     const mock = await useMockBackend();
-    mock.worker.use(http.post(`${BASE}/requests.json`, () => HttpResponse.json([{ code: 500, description: 'Database <i>down</i>' }], { status: 500 })));
+    mock.worker.use(
+      http.post(`${BASE}/requests.json`, () =>
+        HttpResponse.json([{ code: 500, description: 'Database <i>down</i>' }], { status: 500 }),
+      ),
+    );
     const el = await mount();
     await fillPothole(el);
     getByRole(el, 'button', 'Submit').click();
@@ -178,8 +191,12 @@ describe('<citizen-portal> filing a report', () => {
     expect(alert).to.contain('Everything you typed is still here');
     // Backend text stays text: the <i> is shown as characters, never becomes an element.
     expect(alert).to.contain('Database <i>down</i>');
-    expect([...el.shadowRoot!.querySelector('citizen-portal-report')!.shadowRoot!.querySelectorAll('i')]).to.have.length(0);
-    expect(getByRole<HTMLInputElement>(el, 'textbox', 'Description').value).to.equal('Deep hole <b>by</b> the bus stop & the school');
+    expect([
+      ...el.shadowRoot!.querySelector('citizen-portal-report')!.shadowRoot!.querySelectorAll('i'),
+    ]).to.have.length(0);
+    expect(getByRole<HTMLInputElement>(el, 'textbox', 'Description').value).to.equal(
+      'Deep hole <b>by</b> the bus stop & the school',
+    );
     expect(getByRole<HTMLInputElement>(el, 'textbox', 'Email').value).to.equal('sam@example.com');
     expect(getByRole<HTMLInputElement>(el, 'textbox', 'Latitude').value).to.equal('41.5012');
     expect(getByRole<HTMLInputElement>(el, 'radio', 'About the size of a car tire').checked).to.equal(true);
@@ -240,7 +257,13 @@ describe('<citizen-portal> filing a report', () => {
     const geo = navigator.geolocation;
     const original = geo.getCurrentPosition;
     geo.getCurrentPosition = (_ok: PositionCallback, fail?: PositionErrorCallback | null) =>
-      fail?.({ code: 1, PERMISSION_DENIED: 1, POSITION_UNAVAILABLE: 2, TIMEOUT: 3, message: 'denied' } as GeolocationPositionError);
+      fail?.({
+        code: 1,
+        PERMISSION_DENIED: 1,
+        POSITION_UNAVAILABLE: 2,
+        TIMEOUT: 3,
+        message: 'denied',
+      } as GeolocationPositionError);
     try {
       await categorySelect(el);
       getByRole(el, 'button', 'Use my location').click();
@@ -257,7 +280,9 @@ describe('<citizen-portal> filing a report', () => {
     type(getByRole(el, 'textbox', 'Description'), 'Dark corner');
     el.remove();
     // Same tab, same endpoint: sessionStorage still has the draft (mount() would clear it, so build by hand).
-    const again = await fixture<CitizenPortal>(html`<citizen-portal endpoint=${BASE} jurisdiction="demo.city"></citizen-portal>`);
+    const again = await fixture<CitizenPortal>(
+      html`<citizen-portal endpoint=${BASE} jurisdiction="demo.city"></citizen-portal>`,
+    );
     const select = await categorySelect(again);
     expect(select.value).to.equal('STREETLIGHT');
     expect(getByRole<HTMLTextAreaElement>(again, 'textbox', 'Description').value).to.equal('Dark corner');
@@ -276,7 +301,10 @@ describe('<citizen-portal> checking a status', () => {
     const el = await mount();
     type(await openStatus(el), ' #101 ');
     getByRole(el, 'button', 'Check status').click();
-    const status = await waitFor(() => /Request 101/.test(regionText(el, 'status')) && regionText(el, 'status'), 'the status card');
+    const status = await waitFor(
+      () => /Request 101/.test(regionText(el, 'status')) && regionText(el, 'status'),
+      'the status card',
+    );
     expect(status).to.contain('Open');
     expect(status).to.contain('Received. An inspector will look at it within 3 business days.');
     expect(status).to.contain('Pothole');
@@ -293,7 +321,10 @@ describe('<citizen-portal> checking a status', () => {
     const el = await mount();
     type(await openStatus(el), '102');
     getByRole(el, 'button', 'Check status').click();
-    const status = await waitFor(() => /Request 102/.test(regionText(el, 'status')) && regionText(el, 'status'), 'the status card');
+    const status = await waitFor(
+      () => /Request 102/.test(regionText(el, 'status')) && regionText(el, 'status'),
+      'the status card',
+    );
     expect(status).to.contain('Closed');
     expect(status).to.contain('Fixed.');
   });
@@ -320,19 +351,23 @@ describe('<citizen-portal> checking a status', () => {
 
   it('says plainly when the server fails', async () => {
     const mock = await useMockBackend();
-    mock.worker.use(http.get(`${BASE}/requests/:id`, () => new HttpResponse('<html>Bad gateway</html>', { status: 502 })));
+    mock.worker.use(
+      http.get(`${BASE}/requests/:id`, () => new HttpResponse('<html>Bad gateway</html>', { status: 502 })),
+    );
     const el = await mount();
     type(await openStatus(el), '101');
     getByRole(el, 'button', 'Check status').click();
     expect(await waitFor(() => regionText(el, 'alert'), 'the message')).to.contain('had a problem');
   });
 
-  it('goes from the confirmation straight to the new request\'s status', async () => {
+  it("goes from the confirmation straight to the new request's status", async () => {
     await useMockBackend();
     const el = await mount();
     await fillPothole(el);
     getByRole(el, 'button', 'Submit').click();
-    const id = (await waitFor(() => regionText(el, 'status').match(/reference number is (\S+)/), 'the confirmation'))[1]!;
+    const id = (
+      await waitFor(() => regionText(el, 'status').match(/reference number is (\S+)/), 'the confirmation')
+    )[1]!;
     getByRole(el, 'button', 'Check the status of this report').click();
     await waitFor(() => regionText(el, 'status').includes(`Request ${id}`), 'the status card');
     expect(getByRole(el, 'tab', 'Check status').getAttribute('aria-selected')).to.equal('true');

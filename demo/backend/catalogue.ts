@@ -233,7 +233,8 @@ export const catalogueEntries: readonly CatalogueEntry[] = [
       description: 'A vehicle left parked on a public street for more than 72 hours, or one that cannot be driven.',
       keywords: 'abandoned, car, vehicle, truck, parked, junk car',
       agency: 'Police Department – Parking Enforcement',
-      notice: 'An officer will tag the vehicle within 5 business days. Vehicles not moved within 72 hours after tagging may be towed.',
+      notice:
+        'An officer will tag the vehicle within 5 business days. Vehicles not moved within 72 hours after tagging may be towed.',
       expectedDays: 5,
       attributes: [
         question({
@@ -265,7 +266,8 @@ export const catalogueEntries: readonly CatalogueEntry[] = [
     {
       code: 'CURB_RAMP',
       name: 'Curb or Curb Ramp Problem',
-      description: 'A broken curb, or a curb ramp that is damaged, blocked, or missing where a sidewalk meets the street.',
+      description:
+        'A broken curb, or a curb ramp that is damaged, blocked, or missing where a sidewalk meets the street.',
       keywords: 'curb, ramp, wheelchair, accessibility, ADA, corner',
       notice: 'Curb ramp problems are inspected within 10 business days.',
       expectedDays: 10,
@@ -552,7 +554,8 @@ export const catalogueEntries: readonly CatalogueEntry[] = [
     {
       code: 'TREE_TRIM',
       name: 'Tree Trimming Request',
-      description: 'A city tree whose branches block a sidewalk, street sign, or streetlight, or hang low over the street.',
+      description:
+        'A city tree whose branches block a sidewalk, street sign, or streetlight, or hang low over the street.',
       keywords: 'tree, trim, prune, branches, overgrown, low branches',
       agency: 'Parks & Recreation – Forestry Division',
       notice: 'A forester will inspect the tree within 30 days. Trimming is scheduled by priority.',
@@ -582,7 +585,8 @@ export const catalogueEntries: readonly CatalogueEntry[] = [
       name: 'Noise Complaint',
       description: 'Loud music, construction outside permitted hours, barking dogs, or other ongoing noise.',
       keywords: 'noise, loud, music, party, construction, barking, dog',
-      notice: 'Noise complaints are reviewed the next business day. For noise happening now, call the non-emergency police line at (555) 010-3100.',
+      notice:
+        'Noise complaints are reviewed the next business day. For noise happening now, call the non-emergency police line at (555) 010-3100.',
       expectedDays: 2,
       attributes: [
         question({
@@ -627,7 +631,8 @@ export const catalogueEntries: readonly CatalogueEntry[] = [
       description: 'Graffiti on a home, business, fence, or garage that the owner wants removed.',
       keywords: 'graffiti, tagging, vandalism, spray paint, private property',
       agency: 'Code Enforcement – Graffiti Removal',
-      notice: 'With the owner’s permission, city crews remove graffiti from private property for free, usually within 10 business days.',
+      notice:
+        'With the owner’s permission, city crews remove graffiti from private property for free, usually within 10 business days.',
       expectedDays: 10,
       attributes: [
         note(

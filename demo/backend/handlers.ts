@@ -442,8 +442,7 @@ function dateField(input: URLSearchParams, name: 'start_date' | 'end_date'): num
 // ---------------------------------------------------------------------------------------------------------------
 // Media
 
-const escapeXml = (text: string) =>
-  text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+const escapeXml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /** A simple picture card standing in for a resident's photo. */
 function placeholderPhoto(request: Open311ServiceRequest): string {

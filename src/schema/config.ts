@@ -42,8 +42,7 @@ export const configAttributes: Record<keyof Config, string> = {
 };
 
 export type ConfigResult =
-  | { ok: true; config: Config }
-  | { ok: false; attribute: string; problem: string; value: unknown };
+  { ok: true; config: Config } | { ok: false; attribute: string; problem: string; value: unknown };
 
 export function parseConfig(input: Record<keyof Config, string | null | undefined>): ConfigResult {
   const result = ConfigSchema.safeParse(input);

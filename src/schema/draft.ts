@@ -45,16 +45,7 @@ export interface NewRequest {
 /** A problem with one field: `field` is the draft key or `attr:<code>`; `code` picks the i18n message. */
 export interface FieldError {
   field: string;
-  code:
-    | 'category'
-    | 'answer'
-    | 'number'
-    | 'location'
-    | 'lat'
-    | 'long'
-    | 'description'
-    | 'descriptionLength'
-    | 'email';
+  code: 'category' | 'answer' | 'number' | 'location' | 'lat' | 'long' | 'description' | 'descriptionLength' | 'email';
   /** The question's wording, for messages about attributes. */
   label?: string;
 }
@@ -100,7 +91,8 @@ export function validateDraft(draft: Draft, def: ServiceDefinition | undefined):
   if (!draft.description.trim()) errors.push({ field: 'description', code: 'description' });
   else if (draft.description.length > DESCRIPTION_MAX) errors.push({ field: 'description', code: 'descriptionLength' });
 
-  if (draft.email.trim() && !Email.safeParse(draft.email.trim()).success) errors.push({ field: 'email', code: 'email' });
+  if (draft.email.trim() && !Email.safeParse(draft.email.trim()).success)
+    errors.push({ field: 'email', code: 'email' });
   return errors;
 }
 

@@ -9,7 +9,12 @@ import { chromiumFlags, findChromium } from '../../scripts/chromium-path.mjs';
 /** A fresh profile each time (no service worker or storage left from another run). */
 export async function launchBrowser() {
   const userDataDir = mkdtempSync(join(tmpdir(), 'cp-e2e-'));
-  const browser = await puppeteer.launch({ executablePath: findChromium(), headless: true, args: chromiumFlags, userDataDir });
+  const browser = await puppeteer.launch({
+    executablePath: findChromium(),
+    headless: true,
+    args: chromiumFlags,
+    userDataDir,
+  });
   return {
     browser,
     close: async () => {
@@ -48,13 +53,18 @@ export async function waitForRegion(page, role, text, timeout = 15000) {
 export async function watchProblems(page, { allowHttpErrors = () => false } = {}) {
   const problems = [];
   // Failed loads are judged by URL (allowHttpErrors); every other console error counts.
-  page.on('console', (m) => m.type() === 'error' && !/^Failed to load resource/.test(m.text()) && problems.push(`console: ${m.text()}`));
+  page.on(
+    'console',
+    (m) => m.type() === 'error' && !/^Failed to load resource/.test(m.text()) && problems.push(`console: ${m.text()}`),
+  );
   page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
   page.on('response', (r) => {
     if (r.status() >= 400 && !allowHttpErrors(new URL(r.url()))) problems.push(`HTTP ${r.status()} ${r.url()}`);
   });
   await page.evaluateOnNewDocument(() => {
-    document.addEventListener('securitypolicyviolation', (e) => console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`));
+    document.addEventListener('securitypolicyviolation', (e) =>
+      console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`),
+    );
   });
   return problems;
 }

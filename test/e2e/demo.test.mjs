@@ -50,11 +50,15 @@ test('the demo files a report with its in-browser server, and still knows it aft
 test('?endpoint= points the demo at a real server', async () => {
   const page = await chromium.browser.newPage();
   const problems = await watchProblems(page);
-  await page.goto(`${demo.origin}/?endpoint=${encodeURIComponent(backend.base)}&jurisdiction=demo.city`, { waitUntil: 'load' });
+  await page.goto(`${demo.origin}/?endpoint=${encodeURIComponent(backend.base)}&jurisdiction=demo.city`, {
+    waitUntil: 'load',
+  });
   const category = await page.waitForSelector('aria/Category[role="combobox"]', { timeout: 20000 });
   await page.waitForFunction((el) => el.options.length > 20, { timeout: 20000 }, category);
   assert.ok(
-    backendRequests.some((r) => r.url.startsWith(`${backend.base}/services.json`) && r.url.includes('jurisdiction_id=demo.city')),
+    backendRequests.some(
+      (r) => r.url.startsWith(`${backend.base}/services.json`) && r.url.includes('jurisdiction_id=demo.city'),
+    ),
     'services.json came from the given server',
   );
   assert.match(await page.$eval('#demo-server', (banner) => banner.textContent), /Live server/);

@@ -50,7 +50,9 @@ function startHostPage() {
 </main></body></html>`);
   });
   return new Promise((resolve) =>
-    server.listen(0, '127.0.0.1', () => resolve({ origin: `http://127.0.0.1:${server.address().port}`, close: () => server.close() })),
+    server.listen(0, '127.0.0.1', () =>
+      resolve({ origin: `http://127.0.0.1:${server.address().port}`, close: () => server.close() }),
+    ),
   );
 }
 
@@ -84,7 +86,9 @@ test('a resident files a report and checks it, across three origins, under a str
   await pole.type('DC-04127');
   await (await page.waitForSelector('aria/Light flickers or cycles on and off[role="radio"]')).click();
   await (await page.waitForSelector('aria/Address or place[role="textbox"]')).type('310 Founders Way');
-  await (await page.waitForSelector('aria/Description[role="textbox"]')).type('Flickers all night <script>alert(1)</script>');
+  await (
+    await page.waitForSelector('aria/Description[role="textbox"]')
+  ).type('Flickers all night <script>alert(1)</script>');
   await (await page.waitForSelector('aria/Email[role="textbox"]')).type('ana@example.org');
 
   // Hostile page CSS must not reach inside: the Submit button keeps its own look and a usable size.

@@ -41,7 +41,11 @@ export function accessibleName(el: Element): string {
   const label = el.getAttribute('aria-label');
   if (label) return label.trim();
   const labelledBy = el.getAttribute('aria-labelledby');
-  if (labelledBy) return labelledBy.split(/\s+/).map((id) => text(root.getElementById(id))).join(' ');
+  if (labelledBy)
+    return labelledBy
+      .split(/\s+/)
+      .map((id) => text(root.getElementById(id)))
+      .join(' ');
   if (el.localName === 'fieldset') return text(el.querySelector(':scope > legend'));
   if (el.id) {
     const forLabel = root.querySelector(`label[for="${CSS.escape(el.id)}"]`);
@@ -62,7 +66,8 @@ export function* deepElements(root: ParentNode): Generator<Element> {
   }
 }
 
-const isHidden = (el: Element) => !!el.closest('[hidden]') || (el as HTMLElement).offsetParent === null && getComputedStyle(el).position !== 'fixed';
+const isHidden = (el: Element) =>
+  !!el.closest('[hidden]') || ((el as HTMLElement).offsetParent === null && getComputedStyle(el).position !== 'fixed');
 
 export function queryAllByRole(root: ParentNode, role: string, name?: string | RegExp): HTMLElement[] {
   const out: HTMLElement[] = [];
@@ -86,7 +91,9 @@ export function getByRole<T extends HTMLElement = HTMLElement>(
   const found = queryAllByRole(root, role, name).filter((el) => includeHidden || !isHidden(el));
   if (found.length !== 1) {
     const names = queryAllByRole(root, role).map((el) => `"${accessibleName(el)}"`);
-    throw new Error(`Expected one visible ${role} named ${String(name)}, found ${found.length}. ${role}s: ${names.join(', ')}`);
+    throw new Error(
+      `Expected one visible ${role} named ${String(name)}, found ${found.length}. ${role}s: ${names.join(', ')}`,
+    );
   }
   return found[0] as T;
 }

@@ -15,7 +15,8 @@ export { CitizenPortal, ReportForm };
 export { createOpen311Backend, type Open311Options } from './backend/open311';
 export { BackendError, type Backend, type BackendErrorKind, type SubmitResult } from './backend/types';
 export type { NewRequest } from './schema/draft';
-export type { Service, ServiceDefinition, ServiceRequest, Attribute } from './schema/open311';
+export type { Service, ServiceDefinition, Attribute } from './schema/open311';
+export type { ServiceRequest, StatusFamily } from './schema/request';
 
 declare global {
   interface HTMLElementTagNameMap {

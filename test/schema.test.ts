@@ -1,21 +1,28 @@
 /** The GeoReport v2 parsers accept what real servers send (a first set; issue #3 adds every dialect). */
 import { expect } from '@open-wc/testing';
-import { ServiceDefinitionSchema, ServiceListSchema, ServiceRequestListSchema, PostResultListSchema } from '../src/schema/open311';
+import { ServiceDefinitionSchema, ServiceListSchema } from '../src/schema/open311';
+import { PostResultListSchema, ServiceRequestListSchema } from '../src/schema/request';
 import { parseConfig } from '../src/schema/config';
 import { encodeRequest } from '../src/backend/encode';
 import { emptyDraft, localDateTimeToIso, toNewRequest, validateDraft } from '../src/schema/draft';
 
 describe('GeoReport v2 parsing', () => {
   it('takes bare or wrapped lists, numbers for codes, "true" strings, null and "" alike', () => {
-    const bare = ServiceListSchema.parse([{ service_code: 7, service_name: 'Pothole', metadata: 'true', type: 'realtime', group: '' }]);
-    const wrapped = ServiceListSchema.parse({ services: [{ service_code: '7', service_name: 'Pothole', metadata: true, group: null }] });
+    const bare = ServiceListSchema.parse([
+      { service_code: 7, service_name: 'Pothole', metadata: 'true', type: 'realtime', group: '' },
+    ]);
+    const wrapped = ServiceListSchema.parse({
+      services: [{ service_code: '7', service_name: 'Pothole', metadata: true, group: null }],
+    });
     expect(bare[0]).to.deep.include({ service_code: '7', metadata: true, group: undefined });
     expect(wrapped[0]).to.deep.include({ service_code: '7', metadata: true, group: undefined });
   });
 
   it('reads a single object where a list was expected as a list of one', () => {
     expect(ServiceRequestListSchema.parse({ service_request_id: 12, status: 'Open' })).to.have.length(1);
-    expect(PostResultListSchema.parse({ service_requests: { service_request_id: '5' } })[0]!.service_request_id).to.equal('5');
+    expect(
+      PostResultListSchema.parse({ service_requests: { service_request_id: '5' } })[0]!.service_request_id,
+    ).to.equal('5');
   });
 
   it('sorts attributes by numeric order, stable, with unordered ones last', () => {
@@ -46,8 +53,14 @@ describe('configuration', () => {
   });
 
   it('names the attribute at fault', () => {
-    expect(parseConfig({ endpoint: 'ftp://x', jurisdiction: null, apiKey: null, lang: null })).to.deep.include({ ok: false, attribute: 'endpoint' });
-    expect(parseConfig({ endpoint: null, jurisdiction: null, apiKey: null, lang: null })).to.deep.include({ ok: false, problem: 'is missing' });
+    expect(parseConfig({ endpoint: 'ftp://x', jurisdiction: null, apiKey: null, lang: null })).to.deep.include({
+      ok: false,
+      attribute: 'endpoint',
+    });
+    expect(parseConfig({ endpoint: null, jurisdiction: null, apiKey: null, lang: null })).to.deep.include({
+      ok: false,
+      problem: 'is missing',
+    });
   });
 });
 
@@ -69,8 +82,16 @@ describe('the draft and its POST body', () => {
   });
 
   it("sends only answers to the chosen category's questions", () => {
-    const def = ServiceDefinitionSchema.parse({ attributes: [{ code: 'KEEP', datatype: 'string', variable: true, required: false }] });
-    const draft = { ...emptyDraft(), serviceCode: 'S', address: 'here', description: 'd', answers: { KEEP: ' yes ', OLD: 'from another category' } };
+    const def = ServiceDefinitionSchema.parse({
+      attributes: [{ code: 'KEEP', datatype: 'string', variable: true, required: false }],
+    });
+    const draft = {
+      ...emptyDraft(),
+      serviceCode: 'S',
+      address: 'here',
+      description: 'd',
+      answers: { KEEP: ' yes ', OLD: 'from another category' },
+    };
     expect(toNewRequest(draft, def).attributes).to.deep.equal({ KEEP: 'yes' });
   });
 

@@ -1,160 +1,192 @@
 /**
- * The Open311 GeoReport v2 adapter (JSON). Every response is parsed by a zod schema from schema/open311;
- * every failure becomes a BackendError with a kind the elements turn into a plain sentence.
+ * The Open311 GeoReport v2 adapter. It speaks JSON, or XML (`format: 'xml'`, or by itself when a server refuses
+ * or garbles JSON), tries the path spellings real servers use, parses every answer with the zod schemas of
+ * schema/open311 and turns every failure into a BackendError whose kind the elements put in plain words.
  */
-import { z } from '../schema/zod';
+import type { z } from '../schema/zod';
 import {
+  DiscoverySchema,
   ErrorBodySchema,
-  PostResultListSchema,
   ServiceDefinitionSchema,
   ServiceListSchema,
-  ServiceRequestListSchema,
+  type Discovery,
 } from '../schema/open311';
-import { encodeRequest } from './encode';
-import { BackendError, type Backend, type SubmitResult } from './types';
+import { decode, type Format } from './decode';
+import type { RequestCalls } from './open311-requests';
+import { send, retryAfterMs, type HttpAnswer, type HttpOptions } from './http';
+import { BackendError, type Backend } from './types';
 
 export interface Open311Options {
-  /** Base URL of the GeoReport v2 API, e.g. https://city.example/open311/v2 (absolute). */
+  /** Base URL of the GeoReport v2 API, absolute, e.g. https://city.example/open311/v2. */
   endpoint: string;
   jurisdiction?: string | undefined;
   apiKey?: string | undefined;
-  /** The resident's language, sent as Accept-Language. */
+  /** The resident's language: Accept-Language on every call (and `localeParam`, if set). */
   lang?: string | undefined;
-  /** Per call; default 20 s. */
+  /** For servers known to take the language as a query parameter (GeoReport v2 has none): its name. */
+  localeParam?: string | undefined;
+  /** 'json' (default; falls back to XML by itself) or 'xml'. */
+  format?: Format | undefined;
+  /** Per attempt; default 15 s. */
   timeoutMs?: number;
+  /** Extra attempts for GETs; default 2. */
+  retries?: number;
+  /** First backoff step in ms; default 600. */
+  retryBaseMs?: number;
+  /** Longest Retry-After waited for by ourselves, ms; default 10 s. */
+  maxRetryAfterMs?: number;
+  /** First wait between token polls, ms; default 2 s (then × 1.5, at most 10 s). */
+  tokenPollMs?: number;
+  /** How long to wait for a token's id, ms; default 2 min. */
+  tokenTimeoutMs?: number;
+  /** A fetch of your own (a proxy that signs calls, tests). */
+  fetch?: typeof fetch;
 }
 
-const DEFAULT_TIMEOUT_MS = 20_000;
+/** Statuses whose body says "not this format" rather than "no such thing". */
+const FORMAT_REFUSED = new Set([406, 415, 501]);
+/** Statuses after which a POST certainly created nothing (the route is not there). */
+const NO_SUCH_ROUTE = new Set([404, 405, 406, 415, 501]);
 
-/** The server's own explanation from an error body, as plain text (never markup), or undefined for HTML pages. */
-function serverMessage(body: string): string | undefined {
-  if (!body.trim() || /^\s*</.test(body)) return undefined;
-  try {
-    const parsed = ErrorBodySchema.safeParse(JSON.parse(body));
-    const first = parsed.success ? parsed.data[0] : undefined;
-    const text = first?.description ?? first?.message;
-    return text ? text.slice(0, 300) : undefined;
-  } catch {
-    return undefined;
+/** The server's own explanation from an error body, as plain text (never markup). */
+function serverMessage(value: unknown): string | undefined {
+  const parsed = ErrorBodySchema.safeParse(value);
+  const first = parsed.success ? parsed.data.find((e) => e.description ?? e.message) : undefined;
+  const text = first?.description ?? first?.message;
+  return text ? text.slice(0, 300) : undefined;
+}
+
+function errorForStatus(status: number, headers: Headers, value: unknown, what: string): BackendError {
+  const details = { status, serverMessage: serverMessage(value) };
+  if (status === 404) return new BackendError('not-found', `${what}: not found (HTTP 404)`, details);
+  if (status === 401 || status === 403)
+    return new BackendError('forbidden', `${what}: refused (HTTP ${status})`, details);
+  if (status === 429) {
+    const ms = retryAfterMs(headers);
+    return new BackendError('rate-limited', `${what}: too many requests (HTTP 429)`, {
+      ...details,
+      ...(ms !== undefined ? { retryAfterSeconds: Math.ceil(ms / 1000) } : {}),
+    });
   }
+  return new BackendError('http', `${what}: HTTP ${status}`, details);
 }
 
-function errorForStatus(res: Response, body: string): BackendError {
-  const details = { status: res.status, serverMessage: serverMessage(body) };
-  switch (res.status) {
-    case 404:
-      return new BackendError('not-found', `Not found (HTTP 404)`, details);
-    case 401:
-    case 403:
-      return new BackendError('forbidden', `Refused (HTTP ${res.status})`, details);
-    case 429: {
-      const seconds = Number(res.headers.get('Retry-After'));
-      return new BackendError('rate-limited', 'Too many requests (HTTP 429)', {
-        ...details,
-        ...(Number.isFinite(seconds) && seconds > 0 ? { retryAfterSeconds: seconds } : {}),
-      });
-    }
-    default:
-      return new BackendError('http', `HTTP ${res.status}`, details);
-  }
-}
+/** Everything the Open311 adapter offers: the Backend calls, all of them, and discovery. */
+export type Open311Backend = Required<Backend> & { discovery(signal?: AbortSignal): Promise<Discovery> };
 
-export function createOpen311Backend(options: Open311Options): Backend {
+export function createOpen311Backend(options: Open311Options): Open311Backend {
   const base = options.endpoint.replace(/\/+$/, '');
-  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-
-  async function call<S extends z.ZodMiniType>(
-    path: string,
-    schema: S,
-    init: { method?: 'GET' | 'POST'; query?: URLSearchParams; body?: URLSearchParams; signal?: AbortSignal | undefined },
-  ): Promise<z.output<S>> {
-    const url = new URL(`${base}/${path}`);
-    if (init.query) for (const [k, v] of init.query) url.searchParams.append(k, v);
-
-    // One controller per call: our timeout and the caller's cancellation (element removed) both abort it.
-    const controller = new AbortController();
-    let timedOut = false;
-    const timer = setTimeout(() => {
-      timedOut = true;
-      controller.abort();
-    }, timeoutMs);
-    const onAbort = () => controller.abort();
-    init.signal?.addEventListener('abort', onAbort, { once: true });
-    if (init.signal?.aborted) controller.abort();
-
-    try {
-      // Only CORS-safelisted headers, so no preflight: many city servers never answer OPTIONS.
-      const headers: Record<string, string> = { Accept: 'application/json' };
-      if (options.lang) headers['Accept-Language'] = options.lang;
-      let res: Response;
-      let body: string;
-      try {
-        res = await fetch(url, {
-          method: init.method ?? 'GET',
-          headers,
-          body: init.body ?? null,
-          signal: controller.signal,
-          credentials: 'omit',
-        });
-        body = await res.text();
-      } catch (cause) {
-        if (timedOut) throw new BackendError('timeout', `No answer from ${url.origin} in ${timeoutMs} ms`);
-        if (init.signal?.aborted) throw new BackendError('aborted', 'Cancelled');
-        throw new BackendError('network', `Could not reach ${url.origin}: ${String(cause)}`);
-      }
-      if (!res.ok) throw errorForStatus(res, body);
-      let json: unknown;
-      try {
-        json = JSON.parse(body);
-      } catch {
-        throw new BackendError('invalid-response', `${path}: the answer is not JSON`, { status: res.status });
-      }
-      const parsed = schema.safeParse(json);
-      if (!parsed.success) {
-        const issue = parsed.error.issues[0];
-        const where = issue ? issue.path.join('.') : '';
-        throw new BackendError('invalid-response', `${path}: unexpected answer at "${where}": ${issue?.message}`, {
-          status: res.status,
-          path: where,
-        });
-      }
-      return parsed.data;
-    } finally {
-      clearTimeout(timer);
-      init.signal?.removeEventListener('abort', onAbort);
-    }
-  }
+  const http: HttpOptions = {
+    fetch: options.fetch ?? ((input, init) => fetch(input, init)),
+    timeoutMs: options.timeoutMs ?? 15_000,
+    retries: options.retries ?? 2,
+    retryBaseMs: options.retryBaseMs ?? 600,
+    maxRetryAfterMs: options.maxRetryAfterMs ?? 10_000,
+    lang: options.lang,
+  };
+  /** Learnt from the server: the format it speaks, and which path spelling each call uses. */
+  let format: Format = options.format ?? 'json';
+  const pathChoice = new Map<string, number>();
 
   const scope = () => {
     const q = new URLSearchParams();
     if (options.jurisdiction) q.set('jurisdiction_id', options.jurisdiction);
+    if (options.localeParam && options.lang) q.set(options.localeParam, options.lang);
     return q;
   };
 
-  return {
-    services: (signal) => call('services.json', ServiceListSchema, { query: scope(), signal }),
+  async function exchange(
+    path: string,
+    fmt: Format,
+    req: { method: 'GET' | 'POST'; query?: URLSearchParams | undefined; body?: URLSearchParams | undefined },
+    signal?: AbortSignal,
+  ): Promise<{ answer: HttpAnswer; decoded: { value: unknown } | undefined }> {
+    const url = new URL(`${base}/${path}.${fmt}`);
+    for (const [k, v] of req.query ?? []) url.searchParams.append(k, v);
+    const accept = fmt === 'json' ? 'application/json' : 'application/xml, text/xml';
+    const answer = await send(http, url, { method: req.method, body: req.body, accept }, signal);
+    return { answer, decoded: await decode(answer.body, fmt) };
+  }
 
-    serviceDefinition: (code, signal) =>
-      call(`services/${encodeURIComponent(code)}.json`, ServiceDefinitionSchema, { query: scope(), signal }),
-
-    async submit(request, signal): Promise<SubmitResult> {
-      const body = encodeRequest(request, { jurisdiction: options.jurisdiction, apiKey: options.apiKey });
-      const [first] = await call('requests.json', PostResultListSchema, { method: 'POST', body, signal });
-      const result: SubmitResult = {};
-      if (first?.service_request_id) result.serviceRequestId = first.service_request_id;
-      if (first?.token) result.token = first.token;
-      if (first?.service_notice) result.notice = first.service_notice;
-      return result;
-    },
-
-    async request(id, signal) {
-      const list = await call(`requests/${encodeURIComponent(id)}.json`, ServiceRequestListSchema, {
-        query: scope(),
-        signal,
+  /**
+   * One call: JSON first (unless the server is known to speak XML), XML when JSON is refused or unreadable;
+   * the next path spelling when a path is plainly not there (404 without a GeoReport error body).
+   */
+  async function call<S extends z.ZodMiniType>(
+    paths: string[],
+    schema: S,
+    req: { method: 'GET' | 'POST'; query?: URLSearchParams; body?: URLSearchParams },
+    signal?: AbortSignal,
+  ): Promise<z.output<S>> {
+    const memo = paths[0]!;
+    const start = pathChoice.get(memo) ?? 0;
+    let result: Awaited<ReturnType<typeof exchange>> | undefined;
+    for (let i = start; i < paths.length; i++) {
+      const path = paths[i]!;
+      result = await exchange(path, format, req, signal);
+      const { answer, decoded } = result;
+      const jsonRefused =
+        format === 'json' &&
+        options.format !== 'json' &&
+        (req.method === 'GET'
+          ? !decoded || FORMAT_REFUSED.has(answer.status)
+          : !answer.ok && !decoded && NO_SUCH_ROUTE.has(answer.status));
+      if (jsonRefused) {
+        const asXml = await exchange(path, 'xml', req, signal);
+        // Keep XML only if the server answered in XML (even an XML error): then it is its language.
+        if (asXml.decoded) {
+          format = 'xml';
+          result = asXml;
+        }
+      }
+      const routeMissing = result.answer.status === 404 && !serverMessage(result.decoded?.value);
+      if (!routeMissing || i === paths.length - 1) {
+        if (!routeMissing) pathChoice.set(memo, i);
+        break;
+      }
+    }
+    const { answer, decoded } = result!;
+    const what = paths[0]!;
+    if (!answer.ok) throw errorForStatus(answer.status, answer.headers, decoded?.value, what);
+    if (!decoded)
+      throw new BackendError('invalid-response', `${what}: the answer is not ${format.toUpperCase()}`, {
+        status: answer.status,
       });
-      const found = list.find((r) => r.service_request_id === id) ?? list[0];
-      if (!found) throw new BackendError('not-found', `No request ${id}`);
-      return found;
+    const parsed = schema.safeParse(decoded.value);
+    if (parsed.success) return parsed.data;
+    // Some servers answer errors with HTTP 200 and an error body: honour the code in the body.
+    const code = Number((ErrorBodySchema.safeParse(decoded.value).data ?? [])[0]?.code);
+    if (serverMessage(decoded.value) && code >= 400) throw errorForStatus(code, answer.headers, decoded.value, what);
+    const issue = parsed.error.issues[0];
+    const where = issue?.path.join('.') ?? '';
+    throw new BackendError('invalid-response', `${what}: unexpected answer at "${where}": ${issue?.message}`, {
+      status: answer.status,
+      path: where,
+    });
+  }
+
+  const get = <S extends z.ZodMiniType>(paths: string[], schema: S, signal?: AbortSignal, query = scope()) =>
+    call(paths, schema, { method: 'GET', query }, signal);
+
+  // Filing and looking up requests happen after the location step or in the status view: their code is a
+  // chunk of its own, loaded on first use, so the form's first screen stays within its size budget.
+  let calls: Promise<RequestCalls> | undefined;
+  const requestCalls = () =>
+    (calls ??= import('./open311-requests').then((m) => m.requestCalls({ call, get, scope, options })));
+
+  return {
+    discovery: (signal) => get(['discovery'], DiscoverySchema, signal),
+
+    services: (signal) => get(['services', 'Services'], ServiceListSchema, signal),
+
+    serviceDefinition(code, signal) {
+      const c = encodeURIComponent(code);
+      return get([`services/${c}`, `Services/${c}`], ServiceDefinitionSchema, signal);
     },
+
+    submit: async (request, signal) => (await requestCalls()).submit(request, signal),
+    request: async (id, signal) => (await requestCalls()).request(id, signal),
+    requests: async (filter, signal) => (await requestCalls()).requests(filter, signal),
+    resolveToken: async (token, signal) => (await requestCalls()).resolveToken(token, signal),
   };
 }

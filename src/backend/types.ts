@@ -1,9 +1,10 @@
 /**
  * The small interface the elements talk to. The Open311 adapter implements it; a city with its own REST API
- * can implement these four calls in a few dozen lines and pass the result to the element's `backend` property.
+ * implements the four required calls (a few dozen lines, see the README) and sets the element's `backend`.
  */
 import type { NewRequest } from '../schema/draft';
-import type { Service, ServiceDefinition, ServiceRequest } from '../schema/open311';
+import type { Service, ServiceDefinition } from '../schema/open311';
+import type { ServiceRequest } from '../schema/request';
 
 export type { NewRequest, Service, ServiceDefinition, ServiceRequest };
 
@@ -16,31 +17,54 @@ export interface SubmitResult {
   notice?: string;
 }
 
+/** Filters of GeoReport v2 GET requests.json. `ids` overrides the others, as the standard says. */
+export interface RequestFilter {
+  ids?: string[];
+  serviceCode?: string;
+  /** GeoReport v2 statuses: 'open', 'closed' (servers with extended statuses may take more). */
+  status?: string[];
+  start?: Date;
+  end?: Date;
+  /** At most this many; pages through servers that page (page / page_size). */
+  limit?: number;
+}
+
 export interface Backend {
   services(signal?: AbortSignal): Promise<Service[]>;
   serviceDefinition(serviceCode: string, signal?: AbortSignal): Promise<ServiceDefinition>;
   /** Never retried automatically: a retry could file the same problem twice. */
   submit(request: NewRequest, signal?: AbortSignal): Promise<SubmitResult>;
   request(serviceRequestId: string, signal?: AbortSignal): Promise<ServiceRequest>;
+  /** Optional: several requests at once (My requests, nearby reports). */
+  requests?(filter: RequestFilter, signal?: AbortSignal): Promise<ServiceRequest[]>;
+  /**
+   * Optional: waits for the id behind a provisional token (GeoReport v2 tokens/{token}); resolves undefined
+   * if none came in time.
+   */
+  resolveToken?(token: string, signal?: AbortSignal): Promise<string | undefined>;
 }
 
 export type BackendErrorKind =
-  | 'network'
-  | 'timeout'
-  | 'http'
-  | 'rate-limited'
-  | 'not-found'
-  | 'forbidden'
-  | 'invalid-response'
-  | 'aborted';
+  'network' | 'timeout' | 'http' | 'rate-limited' | 'not-found' | 'forbidden' | 'invalid-response' | 'aborted';
 
-/** Every failure of a backend call. `serverMessage` is the server's own words, shown only as text. */
+export interface BackendErrorDetails {
+  /** HTTP status, when there was an answer. */
+  status?: number;
+  /** The server's own explanation, plain text (never markup), at most 300 characters. */
+  serverMessage?: string;
+  /** From Retry-After, for rate-limited. */
+  retryAfterSeconds?: number;
+  /** Where the answer did not fit the model (zod path), for invalid-response; for the console only. */
+  path?: string;
+}
+
+/** Every failure of a backend call. */
 export class BackendError extends Error {
   override name = 'BackendError';
   constructor(
     readonly kind: BackendErrorKind,
     message: string,
-    readonly details: { status?: number; serverMessage?: string; retryAfterSeconds?: number; path?: string } = {},
+    readonly details: BackendErrorDetails = {},
   ) {
     super(message);
   }

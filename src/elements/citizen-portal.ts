@@ -7,6 +7,7 @@
  * @attr lang - the resident's language (else the page's, else the browser's).
  *
  * @event cp-request-submitted - a report was accepted; `detail: { serviceRequestId?, token?, notice?, serviceCode }`.
+ * @event cp-reference-resolved - the reference behind a provisional token arrived; `detail: { token, serviceRequestId }`.
  *
  * @csspart tabs, tab, panel, config-error; and from the views: form, error-summary, submit, confirmation,
  *   status-form, status-card, error.
@@ -177,7 +178,11 @@ export class CitizenPortal extends LitElement {
         ></citizen-portal-report>
       </div>
       <div role="tabpanel" part="panel" id="panel-status" aria-labelledby="tab-status" ?hidden=${this.tab !== 'status'}>
-        <citizen-portal-status .backend=${this.activeBackend} .messages=${m} .locale=${this.locale}></citizen-portal-status>
+        <citizen-portal-status
+          .backend=${this.activeBackend}
+          .messages=${m}
+          .locale=${this.locale}
+        ></citizen-portal-status>
       </div>
     `;
   }

@@ -1,7 +1,9 @@
 /**
  * @summary The "Report a problem" form: category, the category's questions, location, description, contact.
  *
- * @event cp-request-submitted - A report was accepted; `detail: { serviceRequestId?, token?, serviceCode }`.
+ * @event cp-request-submitted - A report was accepted; `detail: { serviceRequestId?, token?, notice?, serviceCode }`.
+ * @event cp-reference-resolved - The reference number behind a provisional token arrived;
+ *   `detail: { token, serviceRequestId }`.
  * @event cp-check-status - (internal) the resident asked to check the request just filed; `detail: { id }`.
  *
  * Errors follow govuk-frontend: after a failed submit an error summary is focused, each field carries its own
@@ -219,6 +221,7 @@ export class ReportForm extends LitElement {
       );
       await this.updateComplete;
       this.renderRoot.querySelector<HTMLElement>('#confirmation-title')?.focus();
+      if (result.token && !result.serviceRequestId) void this.awaitReference(result.token);
     } catch (err) {
       const m = this.messages;
       const server = isBackendError(err) && err.details.serverMessage;
@@ -227,6 +230,27 @@ export class ReportForm extends LitElement {
         .join(' ');
     } finally {
       this.submitting = false;
+    }
+  }
+
+  /**
+   * Batch servers answer with a token; the real reference number comes later. The token is shown meanwhile,
+   * and replaced (announced by the status region) when the id arrives.
+   */
+  private async awaitReference(token: string): Promise<void> {
+    try {
+      const id = await this.backend?.resolveToken?.(token, this.abort.signal);
+      if (!id || this.result?.token !== token) return;
+      this.result = { ...this.result, serviceRequestId: id };
+      this.dispatchEvent(
+        new CustomEvent('cp-reference-resolved', {
+          bubbles: true,
+          composed: true,
+          detail: { token, serviceRequestId: id },
+        }),
+      );
+    } catch {
+      // Cancelled or gave up: the token stays as the reference, which the status view also accepts.
     }
   }
 
@@ -339,13 +363,15 @@ export class ReportForm extends LitElement {
       >
         <option value="" ?selected=${!this.draft.serviceCode}>${m.chooseCategory}</option>
         ${[...groups].map(([name, list]) => html`<optgroup label=${name}>${list.map(option)}</optgroup>`)}
-        ${groups.size && ungrouped.length
-          ? html`<optgroup label=${m.otherGroup}>${ungrouped.map(option)}</optgroup>`
-          : ungrouped.map(option)}
+        ${
+          groups.size && ungrouped.length
+            ? html`<optgroup label=${m.otherGroup}>${ungrouped.map(option)}</optgroup>`
+            : ungrouped.map(option)
+        }
       </select>
-      ${this.selectedService()?.description
-        ? html`<p class="hint">${this.selectedService()!.description}</p>`
-        : nothing}
+      ${
+        this.selectedService()?.description ? html`<p class="hint">${this.selectedService()!.description}</p>` : nothing
+      }
     </div>`;
   }
 
@@ -366,9 +392,7 @@ export class ReportForm extends LitElement {
     return html`<fieldset>
       <legend>${m.questionsHeading}</legend>
       ${d.value.attributes.map((attr) =>
-        attr.variable
-          ? this.renderQuestion(attr, index++)
-          : html`<p class="field hint">${attr.description ?? ''}</p>`,
+        attr.variable ? this.renderQuestion(attr, index++) : html`<p class="field hint">${attr.description ?? ''}</p>`,
       )}
     </fieldset>`;
   }
@@ -387,7 +411,10 @@ export class ReportForm extends LitElement {
     const onInput = (e: Event) => this.setAnswer(attr.code, (e.target as HTMLInputElement).value);
     const common = { describedBy: a.describedBy, invalid: a.invalid };
 
-    if (attr.datatype === 'multivaluelist' || (attr.datatype === 'singlevaluelist' && attr.values.length <= MAX_RADIOS)) {
+    if (
+      attr.datatype === 'multivaluelist' ||
+      (attr.datatype === 'singlevaluelist' && attr.values.length <= MAX_RADIOS)
+    ) {
       const multi = attr.datatype === 'multivaluelist';
       const toggle = (key: string) => (e: Event) => {
         const checked = (e.target as HTMLInputElement).checked;
@@ -400,30 +427,42 @@ export class ReportForm extends LitElement {
         <legend>${label}</legend>
         ${hint} ${a.message}
         ${attr.values.map(
-          (v, i) => html`<div class="choice">
-            <input
-              type=${multi ? 'checkbox' : 'radio'}
-              id="${id}-${i}"
-              name=${id}
-              value=${v.key}
-              aria-invalid=${common.invalid}
-              .checked=${multi ? list.includes(v.key) : text === v.key}
-              @change=${toggle(v.key)}
-            />
-            <label for="${id}-${i}">${v.name}</label>
-          </div>`,
+          (v, i) =>
+            html`<div class="choice">
+              <input
+                type=${multi ? 'checkbox' : 'radio'}
+                id="${id}-${i}"
+                name=${id}
+                value=${v.key}
+                aria-invalid=${common.invalid}
+                .checked=${multi ? list.includes(v.key) : text === v.key}
+                @change=${toggle(v.key)}
+              />
+              <label for="${id}-${i}">${v.name}</label>
+            </div>`,
         )}
       </fieldset>`;
     }
 
     let control: TemplateResult;
     if (attr.datatype === 'singlevaluelist') {
-      control = html`<select id=${id} aria-describedby=${common.describedBy} aria-invalid=${common.invalid} @change=${onInput}>
+      control = html`<select
+        id=${id}
+        aria-describedby=${common.describedBy}
+        aria-invalid=${common.invalid}
+        @change=${onInput}
+      >
         <option value="" ?selected=${!text}>${m.chooseOne}</option>
         ${attr.values.map((v) => html`<option value=${v.key} ?selected=${v.key === text}>${v.name}</option>`)}
       </select>`;
     } else if (attr.datatype === 'text') {
-      control = html`<textarea id=${id} aria-describedby=${common.describedBy} aria-invalid=${common.invalid} .value=${text} @input=${onInput}></textarea>`;
+      control = html`<textarea
+        id=${id}
+        aria-describedby=${common.describedBy}
+        aria-invalid=${common.invalid}
+        .value=${text}
+        @input=${onInput}
+      ></textarea>`;
     } else {
       // string, number, datetime; anything unknown degrades to a text field.
       const type = attr.datatype === 'number' ? 'number' : attr.datatype === 'datetime' ? 'datetime-local' : 'text';
@@ -450,7 +489,9 @@ export class ReportForm extends LitElement {
         <ul>
           ${this.errors.map((err) => {
             const id = this.idFor(err.field);
-            return html`<li><a href="#${id}" @click=${(e: Event) => this.handleSummaryLink(e, id)}>${m.fieldError(err)}</a></li>`;
+            return html`<li>
+              <a href="#${id}" @click=${(e: Event) => this.handleSummaryLink(e, id)}>${m.fieldError(err)}</a>
+            </li>`;
           })}
         </ul>
       </div>
@@ -462,16 +503,20 @@ export class ReportForm extends LitElement {
     const reference = result.serviceRequestId ?? result.token;
     return html`<div class="panel success" part="confirmation">
       <h2 id="confirmation-title" tabindex="-1">${m.submittedTitle}</h2>
-      ${reference
-        ? html`<p>${result.serviceRequestId ? m.referenceIs : m.provisionalReference}</p>
-            <p class="reference">${reference}</p>
-            <p>${m.submittedKeep}</p>`
-        : nothing}
+      ${
+        reference
+          ? html`<p>${result.serviceRequestId ? m.referenceIs : m.provisionalReference}</p>
+              <p class="reference">${reference}</p>
+              <p>${result.serviceRequestId ? m.submittedKeep : m.provisionalExplained}</p>`
+          : nothing
+      }
       ${result.notice ? html`<p>${result.notice}</p>` : nothing}
       <div class="row">
-        ${reference
-          ? html`<button type="button" @click=${this.handleCheckThis}>${m.checkThisRequest}</button>`
-          : nothing}
+        ${
+          reference
+            ? html`<button type="button" @click=${this.handleCheckThis}>${m.checkThisRequest}</button>`
+            : nothing
+        }
         <button type="button" class="secondary" @click=${this.handleReportAnother}>${m.reportAnother}</button>
       </div>
     </div>`;
@@ -526,9 +571,11 @@ export class ReportForm extends LitElement {
           ${this.renderTextField('phone', m.phone, { type: 'tel', autocomplete: 'tel' })}
         </fieldset>
 
-        ${this.submitError
-          ? html`<div class="panel error" role="alert" part="error"><p>${this.submitError}</p></div>`
-          : nothing}
+        ${
+          this.submitError
+            ? html`<div class="panel error" role="alert" part="error"><p>${this.submitError}</p></div>`
+            : nothing
+        }
         <p role="status" class="visually-hidden">${this.submitting ? m.submitting : ''}</p>
         <button type="submit" part="submit" aria-disabled=${this.submitting ? 'true' : 'false'}>${m.submit}</button>
       </form>

@@ -98,7 +98,7 @@ export class StatusView extends LitElement {
 
   private renderCard(r: ServiceRequest): TemplateResult {
     const m = this.messages;
-    const family = r.status.toLowerCase() === 'closed' ? m.statusClosed : m.statusOpen;
+    const family = m.statusFamily[r.statusFamily];
     // Servers use extended statuses ("in_progress", "fixed"…): show ours and keep theirs in view.
     const raw = r.status.toLowerCase() === family.toLowerCase() ? '' : ` (${r.status})`;
     const rows: Array<[string, string | undefined]> = [
@@ -114,7 +114,12 @@ export class StatusView extends LitElement {
     return html`<article class="panel" part="status-card" aria-labelledby="request-title">
       <h2 id="request-title">${m.requestTitle(r.service_request_id)}</h2>
       <dl>
-        ${rows.map(([label, value]) => (value ? html`<dt>${label}</dt><dd>${value}</dd>` : nothing))}
+        ${rows.map(([label, value]) =>
+          value
+            ? html`<dt>${label}</dt>
+                <dd>${value}</dd>`
+            : nothing,
+        )}
       </dl>
     </article>`;
   }
@@ -141,7 +146,9 @@ export class StatusView extends LitElement {
       <div role="status" part="status-result">
         ${this.loading ? html`<p>${m.checking}</p>` : nothing} ${this.found ? this.renderCard(this.found) : nothing}
       </div>
-      <div role="alert">${this.error ? html`<div class="panel error" part="error"><p>${this.error}</p></div>` : nothing}</div>
+      <div role="alert">
+        ${this.error ? html`<div class="panel error" part="error"><p>${this.error}</p></div>` : nothing}
+      </div>
     `;
   }
 }

@@ -6,7 +6,8 @@ export const en: Messages = {
   tabsLabel: 'Service requests',
 
   configProblem: 'This service request form is not set up correctly.',
-  configDetail: (attribute, problem) => `The "${attribute}" setting ${problem}. The website's administrator can fix this.`,
+  configDetail: (attribute, problem) =>
+    `The "${attribute}" setting ${problem}. The website's administrator can fix this.`,
 
   loadingCategories: 'Loading categories…',
   loadCategoriesFailed: 'We could not load the list of categories.',
@@ -73,6 +74,9 @@ export const en: Messages = {
   submittedTitle: 'Thank you, your report was sent',
   referenceIs: 'Your reference number is',
   provisionalReference: 'Your provisional reference is',
+  provisionalExplained:
+    "The city's system is still registering your report. Its reference number will appear here in a moment.",
+  referenceArrived: (id) => `Your report is registered. Your reference number is ${id}.`,
   submittedKeep: 'Keep this number to check on your report later.',
   checkThisRequest: 'Check the status of this report',
   reportAnother: 'Report another problem',
@@ -87,8 +91,7 @@ export const en: Messages = {
   notFound: (id) => `We could not find a request with the reference number "${id}". Check the number and try again.`,
   requestTitle: (id) => `Request ${id}`,
   status: 'Status',
-  statusOpen: 'Open',
-  statusClosed: 'Closed',
+  statusFamily: { open: 'Open', 'in-progress': 'In progress', closed: 'Closed' },
   notes: 'Notes',
   agency: 'Handled by',
   service: 'Category',

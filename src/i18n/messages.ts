@@ -4,6 +4,7 @@
  */
 import type { BackendErrorKind } from '../backend/types';
 import type { FieldError } from '../schema/draft';
+import type { StatusFamily } from '../schema/request';
 
 export interface Messages {
   tabReport: string;
@@ -57,6 +58,8 @@ export interface Messages {
   submittedTitle: string;
   referenceIs: string;
   provisionalReference: string;
+  provisionalExplained: string;
+  referenceArrived: (id: string) => string;
   submittedKeep: string;
   checkThisRequest: string;
   reportAnother: string;
@@ -71,8 +74,8 @@ export interface Messages {
   notFound: (id: string) => string;
   requestTitle: (id: string) => string;
   status: string;
-  statusOpen: string;
-  statusClosed: string;
+  /** Plain words for each status family (the server's own word is shown beside it when it differs). */
+  statusFamily: Record<StatusFamily, string>;
   notes: string;
   agency: string;
   service: string;

@@ -1,136 +1,189 @@
 /**
- * GeoReport v2 documents as real servers send them, parsed into one typed model.
- * Tolerant by design (see ../shared/open311/README.md): ids and codes may arrive as numbers, booleans as
- * "true"/"false", lists wrapped in an object or as a single object, nulls and "" where a value is absent.
- * Unknown fields are ignored, never fatal. Issue #3 extends the dialects; this is the common core.
+ * GeoReport v2 documents as real servers send them, parsed into one typed model (see ../shared/open311/README.md
+ * for the dialects). JSON and XML arrive here as the same plain values (backend/xml.ts turns XML into them), with
+ * keys lower-cased (backend/decode.ts). Tolerant by design:
+ * - ids, codes and keys may be numbers; booleans may be "true"/"false"; null, "" and absent all mean absent;
+ * - lists may be bare, wrapped (`{services: [...]}`, `{service_requests: {request: ...}}`), or one object;
+ * - a list item that does not fit is dropped (a catalogue with one broken service still works), unless every
+ *   item is broken: then the document is not what we asked for;
+ * - fields we do not know are kept (loose objects), never fatal.
  */
 import { z } from './zod';
 
-/** A string, or a number that stands for one (ids, codes, keys). */
-const idLike = z.pipe(
+/** A string, or a number that stands for one (ids, codes, keys); trimmed. */
+export const idLike = z.pipe(
   z.union([z.string(), z.number()]),
   z.transform((v) => String(v).trim()),
 );
+/** A required id: empty after trimming is missing. */
+export const requiredId = z.pipe(idLike, z.string().check(z.minLength(1)));
 
-/** Text that may be null, "" or absent: always `string | undefined` afterwards. */
-const optionalText = z.pipe(
-  z.optional(z.nullable(z.union([z.string(), z.number()]))),
-  z.transform((v) => (v === null || v === undefined || String(v).trim() === '' ? undefined : String(v))),
+export const absent = (v: unknown) => v === null || v === undefined || (typeof v === 'string' && v.trim() === '');
+
+/** Text that may be null, "" or absent (or a number): always `string | undefined` afterwards. */
+export const optionalText = z.pipe(
+  z.optional(z.nullable(z.union([z.string(), z.number(), z.boolean()]))),
+  z.transform((v) => (absent(v) ? undefined : String(v).trim())),
 );
 
-/** true/false, "true"/"false" (any case), 1/0. */
-const boolLike = z.pipe(
-  z.optional(z.nullable(z.union([z.boolean(), z.string(), z.number()]))),
-  z.transform((v) => v === true || v === 1 || (typeof v === 'string' && /^(true|1|yes)$/i.test(v.trim()))),
-);
+/** true/false, "true"/"false"/"yes"/"1" in any case, 1/0; absent is `fallback`. */
+export const boolLike = (fallback: boolean) =>
+  z.pipe(
+    z.optional(z.nullable(z.union([z.boolean(), z.string(), z.number()]))),
+    z.transform((v) => (absent(v) ? fallback : v === true || v === 1 || /^\s*(true|1|yes)\s*$/i.test(String(v)))),
+  );
 
-/** "1", 1, "1.00" or nothing. */
-const optionalNumber = z.pipe(
+/** 1, "1", "1.00" or nothing. */
+export const optionalNumber = z.pipe(
   z.optional(z.nullable(z.union([z.number(), z.string()]))),
   z.transform((v) => {
-    if (v === null || v === undefined || v === '') return undefined;
+    if (absent(v)) return undefined;
     const n = Number(v);
     return Number.isFinite(n) ? n : undefined;
   }),
 );
 
-/** A list that some servers send bare, some wrap as `{key: [...]}`, and some collapse to one object. */
-export function listOf<T extends z.ZodMiniType>(item: T, wrapperKey: string) {
+/** Lists every way servers send them; `wrappers` are the keys that may wrap the list (tried repeatedly). */
+export function listOf<T extends z.ZodMiniType>(item: T, wrappers: string[]) {
+  const unwrap = (v: unknown): unknown[] => {
+    for (let depth = 0; depth < 3 && v && typeof v === 'object' && !Array.isArray(v); depth++) {
+      const key = wrappers.find((k) => k in (v as object));
+      if (!key) break;
+      v = (v as Record<string, unknown>)[key];
+    }
+    return absent(v) ? [] : Array.isArray(v) ? v : [v];
+  };
+  // A bare transform, not pipe(unknown(), …): zod would call an absent key "nonoptional" before transforming.
+  return z.transform((v: unknown, ctx) => {
+    const list = unwrap(v);
+    const good: Array<z.output<T>> = [];
+    let firstProblem: z.core.$ZodIssue | undefined;
+    list.forEach((entry, i) => {
+      const r = item.safeParse(entry);
+      if (r.success) good.push(r.data);
+      else firstProblem ??= { ...r.error.issues[0]!, path: [i, ...r.error.issues[0]!.path] };
+    });
+    if (list.length && !good.length) {
+      ctx.issues.push({
+        code: 'custom',
+        message: firstProblem?.message ?? 'no usable item',
+        input: v,
+        path: firstProblem?.path ?? [],
+      });
+    }
+    return good;
+  });
+}
+
+/** Documents some servers wrap in their own name (`{service_definition: {...}}`, XML's root) or in a list. */
+function unwrapped<T extends z.ZodMiniType>(key: string, schema: T) {
   return z.pipe(
-    z.transform((v: unknown): unknown[] => {
-      let list: unknown = v;
-      if (list && typeof list === 'object' && !Array.isArray(list) && wrapperKey in list) {
-        list = (list as Record<string, unknown>)[wrapperKey];
-      }
-      if (list === null || list === undefined) return [];
-      return Array.isArray(list) ? list : [list];
+    z.transform((v: unknown) => {
+      const d = Array.isArray(v) ? v[0] : v;
+      return d && typeof d === 'object' && key in d ? (d as Record<string, unknown>)[key] : d;
     }),
-    z.array(item),
+    schema,
   );
 }
 
-export const ServiceSchema = z.object({
-  service_code: idLike,
-  service_name: idLike,
+// --- Services -------------------------------------------------------------------------------------------------
+
+export const ServiceSchema = z.looseObject({
+  service_code: requiredId,
+  service_name: z.pipe(optionalText, z.string().check(z.minLength(1))),
   description: optionalText,
-  metadata: boolLike,
-  type: optionalText,
+  metadata: boolLike(false),
+  /** realtime | batch | blackbox (as sent; absent means realtime). */
+  type: z.pipe(
+    optionalText,
+    z.transform((v) => v?.toLowerCase() ?? 'realtime'),
+  ),
   keywords: optionalText,
   group: optionalText,
 });
 export type Service = z.infer<typeof ServiceSchema>;
-export const ServiceListSchema = listOf(ServiceSchema, 'services');
+export const ServiceListSchema = listOf(ServiceSchema, ['services', 'service']);
 
-export const AttributeValueSchema = z.object({ key: idLike, name: idLike });
+// --- Service definitions ---------------------------------------------------------------------------------------
 
-export const AttributeSchema = z.object({
-  /** false: informational text shown to the resident, not a question. Absent counts as a question. */
-  variable: z.pipe(
-    z.optional(z.nullable(z.union([z.boolean(), z.string(), z.number()]))),
-    z.transform((v) => !(v === false || v === 0 || (typeof v === 'string' && /^(false|0|no)$/i.test(v.trim())))),
-  ),
-  code: idLike,
-  /** Kept raw: unknown datatypes degrade to a text field in the form. */
-  datatype: z.pipe(optionalText, z.transform((v) => (v ?? 'string').trim().toLowerCase())),
-  required: boolLike,
-  datatype_description: optionalText,
-  order: optionalNumber,
-  description: optionalText,
-  values: z.pipe(
-    z.transform((v: unknown): unknown[] => (v == null ? [] : Array.isArray(v) ? v : [v])),
-    z.array(AttributeValueSchema),
+export const AttributeValueSchema = z.looseObject({
+  key: requiredId,
+  name: z.pipe(
+    optionalText,
+    z.transform((v) => v ?? ''),
   ),
 });
+
+export const AttributeSchema = z.pipe(
+  z.looseObject({
+    /** false: informational text shown to the resident, not a question. Absent counts as a question. */
+    variable: boolLike(true),
+    code: requiredId,
+    /**
+     * Lower-cased, otherwise as sent ("string", "singlevaluelist", but also "boolean (checkbox)", "date",
+     * "informational"…): the form picks a control by it, and anything it does not know becomes a text field.
+     */
+    datatype: z.pipe(
+      optionalText,
+      z.transform((v) => (v ?? 'string').toLowerCase()),
+    ),
+    required: boolLike(false),
+    datatype_description: optionalText,
+    order: optionalNumber,
+    description: optionalText,
+    values: listOf(AttributeValueSchema, ['values', 'value']),
+  }),
+  // An "informational" datatype is what other servers say with variable: false.
+  z.transform((a) => (a.datatype === 'informational' ? { ...a, variable: false } : a)),
+);
 export type Attribute = z.infer<typeof AttributeSchema>;
 
-export const ServiceDefinitionSchema = z.pipe(
-  z.object({
-    service_code: z.optional(idLike),
-    attributes: listOf(AttributeSchema, 'attribute'),
-  }),
-  // Stable numeric sort by `order`; attributes without one keep their place after the ordered ones.
-  z.transform((def) => ({
-    ...def,
-    attributes: def.attributes
-      .map((a, i) => ({ a, i }))
-      .sort((x, y) => (x.a.order ?? Infinity) - (y.a.order ?? Infinity) || x.i - y.i)
-      .map(({ a }) => a),
-  })),
+export const ServiceDefinitionSchema = unwrapped(
+  'service_definition',
+  z.pipe(
+    z.looseObject({
+      service_code: z.optional(z.nullable(idLike)),
+      attributes: listOf(AttributeSchema, ['attributes', 'attribute']),
+    }),
+    // Stable numeric sort by `order`; attributes without one keep their place after the ordered ones.
+    z.transform((def) => ({
+      ...def,
+      service_code: def.service_code ?? undefined,
+      attributes: def.attributes
+        .map((a, i) => ({ a, i }))
+        .sort((x, y) => (x.a.order ?? Infinity) - (y.a.order ?? Infinity) || x.i - y.i)
+        .map(({ a }) => a),
+    })),
+  ),
 );
 export type ServiceDefinition = z.infer<typeof ServiceDefinitionSchema>;
 
-export const ServiceRequestSchema = z.object({
-  service_request_id: idLike,
-  status: z.pipe(optionalText, z.transform((v) => (v ?? 'open').trim())),
-  status_notes: optionalText,
-  service_name: optionalText,
-  service_code: z.optional(idLike),
-  description: optionalText,
-  agency_responsible: optionalText,
-  service_notice: optionalText,
-  requested_datetime: optionalText,
-  updated_datetime: optionalText,
-  expected_datetime: optionalText,
-  address: optionalText,
-  zipcode: optionalText,
-  lat: optionalNumber,
-  long: optionalNumber,
-  media_url: optionalText,
-});
-export type ServiceRequest = z.infer<typeof ServiceRequestSchema>;
-export const ServiceRequestListSchema = listOf(ServiceRequestSchema, 'service_requests');
+// --- Errors --------------------------------------------------------------------------------------------------
 
-export const PostResultSchema = z.object({
-  service_request_id: z.optional(z.nullable(idLike)),
-  token: z.optional(z.nullable(idLike)),
-  service_notice: optionalText,
-  account_id: z.optional(z.nullable(idLike)),
-});
-export type PostResult = z.infer<typeof PostResultSchema>;
-export const PostResultListSchema = listOf(PostResultSchema, 'service_requests');
-
-/** Error bodies: `[{code, description}]`, a single object, or `{message}`. */
+/** Error bodies: `[{code, description}]`, one object, `{description}`, `{message}`, `{errors: [...]}`, XML <errors>. */
 export const ErrorBodySchema = listOf(
-  z.object({ code: z.optional(z.nullable(idLike)), description: optionalText, message: optionalText }),
-  'errors',
+  z.looseObject({ code: optionalText, description: optionalText, message: optionalText }),
+  ['errors', 'error'],
 );
+
+// --- Discovery -------------------------------------------------------------------------------------------------
+
+export const DiscoverySchema = unwrapped(
+  'discovery',
+  z.looseObject({
+    changeset: optionalText,
+    contact: optionalText,
+    key_service: optionalText,
+    endpoints: listOf(
+      z.looseObject({
+        specification: optionalText,
+        url: optionalText,
+        changeset: optionalText,
+        type: optionalText,
+        formats: listOf(z.pipe(optionalText, z.string()), ['formats', 'format']),
+      }),
+      ['endpoints', 'endpoint'],
+    ),
+  }),
+);
+export type Discovery = z.infer<typeof DiscoverySchema>;

@@ -1,0 +1,108 @@
+/**
+ * The request half of the Open311 adapter: filing (POST requests), looking up (GET requests/{id}, requests),
+ * and waiting for the id behind a token. Loaded on first use by backend/open311.ts, which lends it its call
+ * machinery (formats, path spellings, errors, retries).
+ */
+import type { z } from '../schema/zod';
+import { PostResultListSchema, ServiceRequestListSchema, TokenListSchema } from '../schema/request';
+import { encodeRequest } from './encode';
+import { sleep } from './http';
+import type { Open311Options } from './open311';
+import { BackendError, type Backend, type ServiceRequest, type SubmitResult } from './types';
+
+export interface Open311Context {
+  call<S extends z.ZodMiniType>(
+    paths: string[],
+    schema: S,
+    req: { method: 'GET' | 'POST'; query?: URLSearchParams; body?: URLSearchParams },
+    signal?: AbortSignal,
+  ): Promise<z.output<S>>;
+  get<S extends z.ZodMiniType>(
+    paths: string[],
+    schema: S,
+    signal?: AbortSignal,
+    query?: URLSearchParams,
+  ): Promise<z.output<S>>;
+  scope(): URLSearchParams;
+  options: Open311Options;
+}
+
+export type RequestCalls = Pick<Required<Backend>, 'submit' | 'request' | 'requests' | 'resolveToken'>;
+
+export function requestCalls({ call, get, scope, options }: Open311Context): RequestCalls {
+  return {
+    async submit(request, signal) {
+      const body = encodeRequest(request, { jurisdiction: options.jurisdiction, apiKey: options.apiKey });
+      const query =
+        options.localeParam && options.lang ? new URLSearchParams({ [options.localeParam]: options.lang }) : undefined;
+      const list = await call(
+        ['requests', 'Requests'],
+        PostResultListSchema,
+        { method: 'POST', body, ...(query && { query }) },
+        signal,
+      );
+      const first = list.find((r) => r.service_request_id || r.token) ?? list[0];
+      const result: SubmitResult = {};
+      if (first?.service_request_id) result.serviceRequestId = first.service_request_id;
+      if (first?.token) result.token = first.token;
+      if (first?.service_notice) result.notice = first.service_notice;
+      return result;
+    },
+
+    async request(id, signal) {
+      const i = encodeURIComponent(id);
+      const list = await get([`requests/${i}`, `request/${i}`, `Requests/${i}`], ServiceRequestListSchema, signal);
+      const found = list.find((r) => r.service_request_id === id) ?? list[0];
+      if (!found) throw new BackendError('not-found', `requests/${id}: empty answer`, { status: 200 });
+      return found;
+    },
+
+    /**
+     * GET requests.json. With `limit`, pages through servers that page (page/page_size), and stops when a page
+     * adds nothing new: servers that ignore `page` send the same list again.
+     */
+    async requests(filter, signal) {
+      const query = scope();
+      if (filter.ids?.length) query.set('service_request_id', filter.ids.join(','));
+      else {
+        if (filter.serviceCode) query.set('service_code', filter.serviceCode);
+        if (filter.status?.length) query.set('status', filter.status.join(','));
+        if (filter.start) query.set('start_date', filter.start.toISOString());
+        if (filter.end) query.set('end_date', filter.end.toISOString());
+      }
+      const pageSize = filter.ids?.length || !filter.limit ? 0 : Math.min(filter.limit, 1000);
+      const seen = new Map<string, ServiceRequest>();
+      for (let page = 1; page <= 20; page++) {
+        if (pageSize) {
+          query.set('page', String(page));
+          query.set('page_size', String(pageSize));
+        }
+        const list = await get(['requests', 'Requests'], ServiceRequestListSchema, signal, query);
+        const fresh = list.filter((r) => !seen.has(r.service_request_id));
+        for (const r of fresh) seen.set(r.service_request_id, r);
+        if (!pageSize || !fresh.length || list.length < pageSize || seen.size >= filter.limit!) break;
+      }
+      return [...seen.values()].slice(0, filter.limit ?? Infinity);
+    },
+
+    /** Polls tokens/{token} (2 s, then slower) until the id arrives or time runs out. */
+    async resolveToken(token, signal) {
+      const until = Date.now() + (options.tokenTimeoutMs ?? 120_000);
+      let wait = options.tokenPollMs ?? 2000;
+      const path = `tokens/${encodeURIComponent(token)}`;
+      for (;;) {
+        try {
+          const list = await get([path], TokenListSchema, signal);
+          const id = list.find((t) => t.service_request_id)?.service_request_id;
+          if (id) return id;
+        } catch (e) {
+          // Not known yet (404), or a passing failure: keep asking until time runs out. Cancelled: stop.
+          if ((e as BackendError).kind === 'aborted') throw e;
+        }
+        if (Date.now() + wait > until) return undefined;
+        await sleep(wait, signal);
+        wait = Math.min(wait * 1.5, 10_000);
+      }
+    },
+  };
+}

@@ -1,0 +1,39 @@
+/**
+ * GeoReport v2 XML → the same plain values JSON gives, with the browser's own DOMParser (no XML library in the
+ * bundle). An element with children becomes an object; a repeated child name becomes a list (so one <service>
+ * is an object and several are a list — the schemas take both); a leaf becomes its trimmed text.
+ * `<services><service>…</service></services>` → `{services: {service: [...]}}`.
+ */
+function convert(el: Element): unknown {
+  const children = [...el.children];
+  if (!children.length) {
+    // xsi:nil="true" (some .NET servers) is null; everything else is text.
+    return /^true$/i.test(el.getAttribute('xsi:nil') ?? el.getAttribute('nil') ?? '')
+      ? null
+      : (el.textContent ?? '').trim();
+  }
+  const out: Record<string, unknown> = {};
+  const lists = new Set<string>();
+  for (const child of children) {
+    const key = child.localName;
+    const value = convert(child);
+    if (!(key in out)) out[key] = value;
+    else if (lists.has(key)) (out[key] as unknown[]).push(value);
+    else {
+      out[key] = [out[key], value];
+      lists.add(key);
+    }
+  }
+  return out;
+}
+
+/** Throws when the text is not well-formed XML (an HTML error page, JSON …). */
+export function parseXml(text: string): unknown {
+  const doc = new DOMParser().parseFromString(text.trim(), 'application/xml');
+  const root = doc.documentElement;
+  // An (X)HTML error page can be well-formed XML, but it is never a GeoReport document.
+  if (!root || root.localName.toLowerCase() === 'html' || doc.getElementsByTagName('parsererror').length) {
+    throw new Error('not a GeoReport XML document');
+  }
+  return { [root.localName]: convert(root) };
+}

@@ -1,0 +1,119 @@
+/**
+ * Service requests as GeoReport v2 servers describe them (GET requests, POST answers, tokens), in the tolerant
+ * style of ./open311.ts. Its own module so that only the chunks that file or look up requests carry it.
+ */
+import { z } from './zod';
+import { absent, idLike, listOf, optionalNumber, optionalText, requiredId } from './open311';
+
+/**
+ * Dates with or without a zone, with or without milliseconds, "T" or a space: an ISO 8601 string (UTC) that
+ * `new Date()` reads everywhere. A date without a zone is read as the resident's local time. Unreadable: absent.
+ */
+const dateTime = z.pipe(
+  optionalText,
+  z.transform((v) => {
+    if (!v) return undefined;
+    const d = new Date(/^\d{4}-\d\d-\d\d \d/.test(v) ? v.replace(' ', 'T') : v);
+    return Number.isNaN(d.getTime()) ? undefined : d.toISOString();
+  }),
+);
+
+/** What the resident needs to know, whatever word the server uses. */
+export type StatusFamily = 'open' | 'in-progress' | 'closed';
+
+const IN_PROGRESS = /progress|sched|investigat|assign|plan|work|confirm|accept|review|ongoing|dispatch/;
+const CLOSED =
+  /clos|fix|resolv|complet|duplicate|responsib|no further|referr|cancel|reject|archiv|unable|done|not action/;
+
+/** Maps open/closed and the extended statuses of real servers (FixMyStreet, Mark-a-Spot …) to a family. */
+export function statusFamily(raw: string): StatusFamily {
+  const s = raw.toLowerCase().replace(/[_-]+/g, ' ');
+  if (/^re ?open/.test(s)) return 'open';
+  if (CLOSED.test(s)) return 'closed';
+  if (IN_PROGRESS.test(s)) return 'in-progress';
+  return 'open';
+}
+
+/** agency_responsible: "Roads", or {recipient: "Roads"} / {recipient: ["Roads", "Parks"]}, or a list. */
+const agency = z.transform((v: unknown): string | undefined => {
+  const flat = (x: unknown): string[] =>
+    absent(x)
+      ? []
+      : Array.isArray(x)
+        ? x.flatMap(flat)
+        : typeof x === 'object'
+          ? Object.values(x as object).flatMap(flat)
+          : [String(x).trim()];
+  return flat(v).join(', ') || undefined;
+});
+
+/** media_url: a string (maybe with spaces around), a list of strings or of {url}, an object {url}, or null. */
+const mediaUrls = z.transform((v: unknown): string[] => {
+  const urls = (x: unknown): string[] =>
+    absent(x)
+      ? []
+      : Array.isArray(x)
+        ? x.flatMap(urls)
+        : typeof x === 'object'
+          ? urls((x as Record<string, unknown>).url ?? (x as Record<string, unknown>).media_url)
+          : [String(x).trim()];
+  // Only web addresses: a media URL ends up in <img src> and <a href>, where javascript: would be a hole.
+  return urls(v).filter((u) => /^https?:\/\//i.test(u));
+});
+
+export const ServiceRequestSchema = z.pipe(
+  z.looseObject({
+    service_request_id: requiredId,
+    status: z.pipe(
+      optionalText,
+      z.transform((v) => v ?? 'open'),
+    ),
+    status_notes: optionalText,
+    service_name: optionalText,
+    service_code: z.pipe(
+      z.optional(z.nullable(idLike)),
+      z.transform((v) => v || undefined),
+    ),
+    description: optionalText,
+    agency_responsible: agency,
+    service_notice: optionalText,
+    requested_datetime: dateTime,
+    updated_datetime: dateTime,
+    expected_datetime: dateTime,
+    address: optionalText,
+    address_id: optionalText,
+    zipcode: optionalText,
+    lat: optionalNumber,
+    long: optionalNumber,
+    media_url: mediaUrls,
+  }),
+  z.transform(({ media_url, ...r }) => ({
+    ...r,
+    /** The plain-language family of `status` (which stays as the server sent it). */
+    statusFamily: statusFamily(r.status),
+    media_url: media_url[0],
+    media_urls: media_url,
+  })),
+);
+export type ServiceRequest = z.infer<typeof ServiceRequestSchema>;
+/** Requests listed without an id are dropped, as the README of real servers advises. */
+export const ServiceRequestListSchema = listOf(ServiceRequestSchema, ['service_requests', 'requests', 'request']);
+
+// --- POST answers and tokens ---------------------------------------------------------------------------------
+
+const optionalId = z.pipe(
+  z.optional(z.nullable(idLike)),
+  z.transform((v) => v || undefined),
+);
+
+export const PostResultSchema = z.looseObject({
+  service_request_id: optionalId,
+  token: optionalId,
+  service_notice: optionalText,
+  account_id: optionalId,
+});
+export type PostResult = z.infer<typeof PostResultSchema>;
+export const PostResultListSchema = listOf(PostResultSchema, ['service_requests', 'requests', 'request']);
+
+export const TokenResultSchema = z.looseObject({ service_request_id: optionalId, token: optionalId });
+export const TokenListSchema = listOf(TokenResultSchema, ['service_requests', 'tokens', 'token', 'request']);

@@ -52,7 +52,13 @@ describe('configuration', () => {
     expect(r.ok && r.config).to.deep.include({ endpoint: `${location.origin}/open311/v2`, jurisdiction: undefined });
   });
 
-  it('names the attribute at fault', () => {
+  it('names the attribute at fault, with what to do', () => {
+    expect(parseConfig({ endpoint: '/x', format: 'yaml' })).to.deep.include({
+      ok: false,
+      attribute: 'format',
+      problem: 'must be "json" or "xml"',
+      hint: 'Use format="json" (the default) or format="xml".',
+    });
     expect(parseConfig({ endpoint: 'ftp://x', jurisdiction: null, apiKey: null, lang: null })).to.deep.include({
       ok: false,
       attribute: 'endpoint',

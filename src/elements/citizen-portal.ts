@@ -5,6 +5,7 @@
  * @attr jurisdiction - `jurisdiction_id`, for servers that host several cities.
  * @attr api-key - `api_key` sent with new requests, where the server wants one.
  * @attr lang - the resident's language (else the page's, else the browser's).
+ * @attr format - `json` (default; falls back to XML by itself when a server refuses JSON) or `xml`.
  *
  * @event cp-request-submitted - a report was accepted; `detail: { serviceRequestId?, token?, notice?, serviceCode }`.
  * @event cp-reference-resolved - the reference behind a provisional token arrived; `detail: { token, serviceRequestId }`.
@@ -57,6 +58,7 @@ export class CitizenPortal extends LitElement {
     endpoint: {},
     jurisdiction: {},
     apiKey: { attribute: 'api-key' },
+    format: {},
     lang: {},
     backend: { attribute: false },
     tab: { state: true },
@@ -69,11 +71,19 @@ export class CitizenPortal extends LitElement {
   /** GeoReport v2 `api_key`. */
   declare apiKey: string | null;
   declare lang: string;
+  /** json | xml. */
+  declare format: string | null;
   /** A backend of your own (any protocol), instead of the Open311 one built from `endpoint`. */
   declare backend: Backend | undefined;
 
   declare private tab: Tab;
-  private config: ConfigResult = { ok: false, attribute: 'endpoint', problem: 'is missing', value: undefined };
+  private config: ConfigResult = {
+    ok: false,
+    attribute: 'endpoint',
+    problem: 'is missing',
+    value: undefined,
+    hint: '',
+  };
   private activeBackend: Backend | undefined;
   private messages: Messages = messagesFor('en');
   private locale = 'en';
@@ -85,7 +95,7 @@ export class CitizenPortal extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    const inputs = ['endpoint', 'jurisdiction', 'apiKey', 'lang', 'backend'] as const;
+    const inputs = ['endpoint', 'jurisdiction', 'apiKey', 'lang', 'format', 'backend'] as const;
     if (!inputs.some((k) => changed.has(k))) return;
     const pageLang = this.closest('[lang]')?.getAttribute('lang') ?? document.documentElement.lang;
     this.locale = this.lang || pageLang || navigator.language || 'en';
@@ -95,6 +105,7 @@ export class CitizenPortal extends LitElement {
       jurisdiction: this.jurisdiction,
       apiKey: this.apiKey,
       lang: this.locale,
+      format: this.format,
     });
     if (this.backend) {
       this.activeBackend = this.backend;
@@ -103,7 +114,7 @@ export class CitizenPortal extends LitElement {
     } else {
       this.activeBackend = undefined;
       // Tell the webmaster once per distinct problem, naming the attribute and what is wrong with it.
-      const text = `citizen-portal: the "${this.config.attribute}" attribute ${this.config.problem} (got ${JSON.stringify(this.config.value ?? null)}). Set it to the base URL of your Open311 GeoReport v2 API, e.g. endpoint="https://city.example/open311/v2".`;
+      const text = `citizen-portal: the "${this.config.attribute}" attribute ${this.config.problem} (got ${JSON.stringify(this.config.value ?? null)}). ${this.config.hint}`;
       if (text !== this.reportedConfigError) console.error(text);
       this.reportedConfigError = text;
     }

@@ -31,6 +31,8 @@ export const ConfigSchema = z.object({
   jurisdiction: optionalSetting,
   apiKey: optionalSetting,
   lang: optionalSetting,
+  /** The server's format: json (default; falls back to XML by itself) or xml. */
+  format: z.pipe(optionalSetting, z.optional(z.enum(['json', 'xml'], { error: 'must be "json" or "xml"' }))),
 });
 export type Config = z.infer<typeof ConfigSchema>;
 /** The attribute each setting is read from, for messages to the webmaster. */
@@ -39,15 +41,28 @@ export const configAttributes: Record<keyof Config, string> = {
   jurisdiction: 'jurisdiction',
   apiKey: 'api-key',
   lang: 'lang',
+  format: 'format',
+};
+
+/** What the console tells the webmaster to do about each setting (English: it is for the site's developer). */
+export const configHints: Partial<Record<keyof Config, string>> = {
+  endpoint: 'Set it to the base URL of your Open311 GeoReport v2 API, e.g. endpoint="https://city.example/open311/v2".',
+  format: 'Use format="json" (the default) or format="xml".',
 };
 
 export type ConfigResult =
-  { ok: true; config: Config } | { ok: false; attribute: string; problem: string; value: unknown };
+  { ok: true; config: Config } | { ok: false; attribute: string; problem: string; value: unknown; hint: string };
 
-export function parseConfig(input: Record<keyof Config, string | null | undefined>): ConfigResult {
+export function parseConfig(input: Partial<Record<keyof Config, string | null | undefined>>): ConfigResult {
   const result = ConfigSchema.safeParse(input);
   if (result.success) return { ok: true, config: result.data };
   const issue = result.error.issues[0]!;
   const key = String(issue.path[0] ?? 'endpoint') as keyof Config;
-  return { ok: false, attribute: configAttributes[key] ?? key, problem: issue.message, value: input[key] };
+  return {
+    ok: false,
+    attribute: configAttributes[key] ?? key,
+    problem: issue.message,
+    value: input[key],
+    hint: configHints[key] ?? '',
+  };
 }

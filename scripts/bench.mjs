@@ -54,6 +54,92 @@ rows.push([
 ]);
 rows.push([`Submit → confirmation shown (median of ${RUNS})`, `${median(toSubmitted).toFixed(0)} ms`, '']);
 
+// Parsing big answers (issue #3): a 5,000-service catalogue and a 1,000-request list, JSON and XML, through the
+// whole client (decode, key folding, zod) with a fetch that answers from memory.
+const parsing = await (async () => {
+  const tab = await chromium.browser.newPage();
+  await tab.goto(pageUrl);
+  const result = await tab.evaluate(
+    async (bundle, runs) => {
+      const { createOpen311Backend } = await import(bundle);
+      const services = Array.from({ length: 5000 }, (_, i) => ({
+        service_code: `S${i}`,
+        service_name: `Service number ${i}`,
+        description: 'A problem the city fixes, described in a sentence or two for residents.',
+        metadata: i % 3 === 0,
+        type: 'realtime',
+        keywords: 'road, street, hole',
+        group: `Group ${i % 12}`,
+      }));
+      const requests = Array.from({ length: 1000 }, (_, i) => ({
+        service_request_id: String(100000 + i),
+        status: i % 4 ? 'open' : 'closed',
+        status_notes: 'Crew assigned.',
+        service_name: 'Pothole',
+        service_code: 'POTHOLE',
+        description: 'Deep hole by the bus stop.',
+        agency_responsible: 'Public Works',
+        requested_datetime: '2026-11-20T10:00:00-05:00',
+        updated_datetime: '2026-11-21T10:00:00-05:00',
+        address: `${i} Main Street`,
+        lat: 41.5 + i / 1e4,
+        long: -90.5,
+        media_url: null,
+      }));
+      const esc = (v) => String(v).replace(/&/g, '&amp;').replace(/</g, '&lt;');
+      const xml = (root, item, list) =>
+        `<?xml version="1.0"?><${root}>${list
+          .map(
+            (o) =>
+              `<${item}>${Object.entries(o)
+                .map(([k, v]) => `<${k}>${v === null ? '' : esc(v)}</${k}>`)
+                .join('')}</${item}>`,
+          )
+          .join('')}</${root}>`;
+      const bodies = {
+        json: { services: JSON.stringify(services), requests: JSON.stringify(requests) },
+        xml: { services: xml('services', 'service', services), requests: xml('service_requests', 'request', requests) },
+      };
+      const out = {};
+      for (const format of ['json', 'xml']) {
+        const backend = createOpen311Backend({
+          endpoint: 'https://bench.invalid/open311/v2',
+          format,
+          fetch: async (url) =>
+            new Response(
+              new URL(url).pathname.includes('services') ? bodies[format].services : bodies[format].requests,
+            ),
+        });
+        for (const [name, run] of [
+          ['services', () => backend.services()],
+          ['requests', () => backend.requests({ status: ['open', 'closed'] })],
+        ]) {
+          await run(); // warm-up (and the lazy chunks)
+          const times = [];
+          for (let i = 0; i < runs; i++) {
+            const t = performance.now();
+            const list = await run();
+            times.push(performance.now() - t);
+            if (list.length !== (name === 'services' ? 5000 : 1000))
+              throw new Error(`${format} ${name}: ${list.length}`);
+          }
+          times.sort((a, b) => a - b);
+          out[`${format} ${name}`] = times[Math.floor(runs / 2)];
+        }
+      }
+      return out;
+    },
+    `${cdn.origin}/dist/citizen-portal.js`,
+    RUNS,
+  );
+  await tab.close();
+  return result;
+})();
+rows.push([`parse 5,000 services, JSON (median of ${RUNS})`, `${parsing['json services'].toFixed(1)} ms`, '']);
+rows.push([`parse 5,000 services, XML (median of ${RUNS})`, `${parsing['xml services'].toFixed(1)} ms`, '']);
+rows.push([`parse 1,000 requests, JSON (median of ${RUNS})`, `${parsing['json requests'].toFixed(1)} ms`, '']);
+rows.push([`parse 1,000 requests, XML (median of ${RUNS})`, `${parsing['xml requests'].toFixed(1)} ms`, '']);
+
 await chromium.close();
 cdn.close();
 backend.close();

@@ -127,7 +127,6 @@ export function createOpen311Backend(options: Open311Options): Open311Backend {
       const { answer, decoded } = result;
       const jsonRefused =
         format === 'json' &&
-        options.format !== 'json' &&
         (req.method === 'GET'
           ? !decoded || FORMAT_REFUSED.has(answer.status)
           : !answer.ok && !decoded && NO_SUCH_ROUTE.has(answer.status));

@@ -47,9 +47,11 @@ export const optionalNumber = z.pipe(
 export function listOf<T extends z.ZodMiniType>(item: T, wrappers: string[]) {
   const unwrap = (v: unknown): unknown[] => {
     for (let depth = 0; depth < 3 && v && typeof v === 'object' && !Array.isArray(v); depth++) {
-      const key = wrappers.find((k) => k in (v as object));
+      // Only step into a wrapper that holds a list or an object: {token: "12345"} is an item, not a wrapper.
+      const obj = v as Record<string, unknown>;
+      const key = wrappers.find((k) => obj[k] !== null && typeof obj[k] === 'object');
       if (!key) break;
-      v = (v as Record<string, unknown>)[key];
+      v = obj[key];
     }
     return absent(v) ? [] : Array.isArray(v) ? v : [v];
   };

@@ -116,4 +116,4 @@ export type PostResult = z.infer<typeof PostResultSchema>;
 export const PostResultListSchema = listOf(PostResultSchema, ['service_requests', 'requests', 'request']);
 
 export const TokenResultSchema = z.looseObject({ service_request_id: optionalId, token: optionalId });
-export const TokenListSchema = listOf(TokenResultSchema, ['service_requests', 'tokens', 'token', 'request']);
+export const TokenListSchema = listOf(TokenResultSchema, ['service_requests', 'tokens', 'request']);

@@ -128,6 +128,74 @@ describe('Open311 client: 429 and Retry-After', () => {
   });
 });
 
+describe('Open311 client: request lists', () => {
+  const listOf = (from: number, n: number) =>
+    Array.from({ length: n }, (_, i) => ({
+      service_request_id: String(from + i),
+      status: 'open',
+      service_code: 'A',
+      requested_datetime: '2026-11-01T10:00:00Z',
+    }));
+
+  it('sends the filters GeoReport v2 defines, ids overriding the rest', async () => {
+    const mock = await useMockBackend();
+    const urls: URL[] = [];
+    mock.worker.use(
+      http.get(`${BASE}/requests.json`, ({ request }) => (urls.push(new URL(request.url)), HttpResponse.json([]))),
+    );
+    const backend = backendWith({ jurisdiction: 'demo.city' });
+    await backend.requests({
+      serviceCode: 'POT HOLE',
+      status: ['open', 'closed'],
+      start: new Date('2026-11-01T00:00:00Z'),
+      end: new Date('2026-11-02T00:00:00Z'),
+    });
+    await backend.requests({ ids: ['1', '2', '3'], serviceCode: 'ignored' });
+    expect(Object.fromEntries(urls[0]!.searchParams)).to.deep.equal({
+      jurisdiction_id: 'demo.city',
+      service_code: 'POT HOLE',
+      status: 'open,closed',
+      start_date: '2026-11-01T00:00:00.000Z',
+      end_date: '2026-11-02T00:00:00.000Z',
+    });
+    expect(Object.fromEntries(urls[1]!.searchParams)).to.deep.equal({
+      jurisdiction_id: 'demo.city',
+      service_request_id: '1,2,3',
+    });
+  });
+
+  it('pages through a server that pages, up to the limit', async () => {
+    const mock = await useMockBackend();
+    const pages: string[] = [];
+    mock.worker.use(
+      http.get(`${BASE}/requests.json`, ({ request }) => {
+        const q = new URL(request.url).searchParams;
+        pages.push(`${q.get('page')}/${q.get('page_size')}`);
+        const page = Number(q.get('page'));
+        return HttpResponse.json(page <= 3 ? listOf(page * 100, 10) : []);
+      }),
+    );
+    const list = await backendWith().requests({ status: ['open'], limit: 25 });
+    expect(list.map((r) => r.service_request_id).slice(0, 3)).to.deep.equal(['100', '101', '102']);
+    expect(list).to.have.length(25);
+    expect(pages).to.deep.equal(['1/25', '2/25', '3/25']); // the server's own page size is 10
+  });
+
+  it('stops when a server that ignores paging sends the same page again', async () => {
+    const mock = await useMockBackend();
+    const s = sequence('get', 'requests.json', [() => HttpResponse.json(listOf(1, 40))]);
+    mock.worker.use(s.handler);
+    const list = await backendWith().requests({ limit: 30 });
+    expect(list).to.have.length(30);
+    expect(s.calls.count).to.equal(1); // 40 ≥ 30: enough after one page
+
+    const again = sequence('get', 'requests.json', [() => HttpResponse.json(listOf(1, 40))]);
+    mock.worker.use(again.handler);
+    expect(await backendWith().requests({ limit: 100 })).to.have.length(40);
+    expect(again.calls.count).to.equal(2); // the second page repeated every id: stop
+  });
+});
+
 describe('Open311 client: timeouts and cancellation', () => {
   it('times out a call that does not answer', async () => {
     const mock = await useMockBackend();

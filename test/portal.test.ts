@@ -210,6 +210,51 @@ describe('<citizen-portal> filing a report', () => {
     await waitFor(() => /reference number is/.test(regionText(el, 'status')), 'the confirmation after retry');
   });
 
+  it('tells how long to wait when the server limits requests', async () => {
+    const mock = await useMockBackend();
+    mock.worker.use(
+      http.post(`${BASE}/requests.json`, () =>
+        HttpResponse.json([{ code: 429, description: 'Rate limit' }], {
+          status: 429,
+          headers: { 'Retry-After': '30' },
+        }),
+      ),
+    );
+    const el = await mount();
+    await fillPothole(el);
+    getByRole(el, 'button', 'Submit').click();
+    const alert = await waitFor(() => regionText(el, 'alert'), 'the failure message');
+    expect(alert).to.contain('Please wait 30 seconds and try again.');
+    expect(getByRole<HTMLInputElement>(el, 'textbox', 'Description').value).to.contain('Deep hole');
+  });
+
+  it('sends the language as a query parameter to servers that take one, and waits as long as told', async () => {
+    const mock = await useMockBackend();
+    sessionStorage.clear();
+    const el = await fixture<CitizenPortal>(
+      html`<citizen-portal endpoint=${BASE} lang="es" locale-param="locale" timeout="30"></citizen-portal>`,
+    );
+    await categorySelect(el);
+    const services = mock.requests.find((r) => r.url.includes('/services.json'))!;
+    expect(new URL(services.url).searchParams.get('locale')).to.equal('es');
+    expect(services.headers.get('accept-language')).to.equal('es');
+  });
+
+  it('names a bad timeout in the console and the page', async () => {
+    const original = console.error;
+    const errors: string[] = [];
+    console.error = (...args: unknown[]) => errors.push(args.join(' '));
+    try {
+      const el = await fixture<CitizenPortal>(html`<citizen-portal endpoint=${BASE} timeout="soon"></citizen-portal>`);
+      expect(regionText(el.shadowRoot!, 'alert')).to.contain(
+        '"timeout" setting must be a number of seconds from 1 to 120',
+      );
+      expect(errors.join('\n')).to.contain('"timeout" attribute must be a number of seconds from 1 to 120');
+    } finally {
+      console.error = original;
+    }
+  });
+
   it('says plainly when the network is down', async () => {
     const mock = await useMockBackend();
     mock.worker.use(http.post(`${BASE}/requests.json`, () => HttpResponse.error()));

@@ -80,7 +80,9 @@ export function requestCalls({ call, get, scope, options }: Open311Context): Req
         const list = await get(['requests', 'Requests'], ServiceRequestListSchema, signal, query);
         const fresh = list.filter((r) => !seen.has(r.service_request_id));
         for (const r of fresh) seen.set(r.service_request_id, r);
-        if (!pageSize || !fresh.length || list.length < pageSize || seen.size >= filter.limit!) break;
+        // A short page is no proof of the end (servers have page sizes of their own): stop on an empty page,
+        // on a page with nothing new (a server that ignores paging), or at the limit.
+        if (!pageSize || !fresh.length || seen.size >= filter.limit!) break;
       }
       return [...seen.values()].slice(0, filter.limit ?? Infinity);
     },

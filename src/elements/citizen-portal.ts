@@ -6,6 +6,8 @@
  * @attr api-key - `api_key` sent with new requests, where the server wants one.
  * @attr lang - the resident's language (else the page's, else the browser's).
  * @attr format - `json` (default; falls back to XML by itself when a server refuses JSON) or `xml`.
+ * @attr locale-param - for servers that take the language as a query parameter: its name (e.g. `locale`).
+ * @attr timeout - seconds to wait for each answer (1–120, default 15).
  *
  * @event cp-request-submitted - a report was accepted; `detail: { serviceRequestId?, token?, notice?, serviceCode }`.
  * @event cp-reference-resolved - the reference behind a provisional token arrived; `detail: { token, serviceRequestId }`.
@@ -59,6 +61,8 @@ export class CitizenPortal extends LitElement {
     jurisdiction: {},
     apiKey: { attribute: 'api-key' },
     format: {},
+    localeParam: { attribute: 'locale-param' },
+    timeout: {},
     lang: {},
     backend: { attribute: false },
     tab: { state: true },
@@ -73,6 +77,10 @@ export class CitizenPortal extends LitElement {
   declare lang: string;
   /** json | xml. */
   declare format: string | null;
+  /** Query parameter name for the language, for servers that take one. */
+  declare localeParam: string | null;
+  /** Seconds per answer. */
+  declare timeout: string | null;
   /** A backend of your own (any protocol), instead of the Open311 one built from `endpoint`. */
   declare backend: Backend | undefined;
 
@@ -95,7 +103,16 @@ export class CitizenPortal extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    const inputs = ['endpoint', 'jurisdiction', 'apiKey', 'lang', 'format', 'backend'] as const;
+    const inputs = [
+      'endpoint',
+      'jurisdiction',
+      'apiKey',
+      'lang',
+      'format',
+      'localeParam',
+      'timeout',
+      'backend',
+    ] as const;
     if (!inputs.some((k) => changed.has(k))) return;
     const pageLang = this.closest('[lang]')?.getAttribute('lang') ?? document.documentElement.lang;
     this.locale = this.lang || pageLang || navigator.language || 'en';
@@ -106,11 +123,18 @@ export class CitizenPortal extends LitElement {
       apiKey: this.apiKey,
       lang: this.locale,
       format: this.format,
+      localeParam: this.localeParam,
+      timeout: this.timeout,
     });
     if (this.backend) {
       this.activeBackend = this.backend;
     } else if (this.config.ok) {
-      this.activeBackend = createOpen311Backend({ ...this.config.config, lang: this.locale });
+      const { timeout, ...config } = this.config.config;
+      this.activeBackend = createOpen311Backend({
+        ...config,
+        lang: this.locale,
+        ...(timeout ? { timeoutMs: timeout * 1000 } : {}),
+      });
     } else {
       this.activeBackend = undefined;
       // Tell the webmaster once per distinct problem, naming the attribute and what is wrong with it.

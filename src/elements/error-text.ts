@@ -5,7 +5,7 @@ import type { Messages } from '../i18n';
 export function backendErrorText(m: Messages, error: unknown): string {
   if (isBackendError(error)) {
     if (error.kind === 'invalid-response') console.error('citizen-portal:', error.message);
-    return m.backendError(error.kind, error.details.status);
+    return m.backendError(error.kind, error.details.status, error.details.retryAfterSeconds);
   }
   console.error('citizen-portal:', error);
   return m.backendError('network');

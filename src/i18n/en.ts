@@ -100,14 +100,18 @@ export const en: Messages = {
   updated: 'Last updated',
   expected: 'Expected',
 
-  backendError: (kind, status) => {
+  backendError: (kind, status, wait) => {
     switch (kind) {
       case 'network':
         return "We could not reach the city's service. Check your internet connection and try again.";
       case 'timeout':
         return "The city's service took too long to answer. Please try again.";
       case 'rate-limited':
-        return "The city's service is busy. Please wait a minute and try again.";
+        return wait && wait > 90
+          ? `The city's service is busy. Please wait ${Math.ceil(wait / 60)} minutes and try again.`
+          : wait
+            ? `The city's service is busy. Please wait ${wait} seconds and try again.`
+            : "The city's service is busy. Please wait a minute and try again.";
       case 'not-found':
         return "The city's service could not find what we asked for.";
       case 'forbidden':

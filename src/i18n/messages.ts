@@ -85,6 +85,6 @@ export interface Messages {
   expected: string;
 
   /** One plain sentence for each kind of backend failure. */
-  backendError: (kind: BackendErrorKind, status?: number) => string;
+  backendError: (kind: BackendErrorKind, status?: number, retryAfterSeconds?: number) => string;
   serverSaid: (text: string) => string;
 }

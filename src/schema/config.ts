@@ -19,6 +19,17 @@ const optionalSetting = z.pipe(
   z.transform((v) => (v && v.trim() ? v.trim() : undefined)),
 );
 
+/** One of a few words (z.enum would do, at a cost in bytes the core cannot spare). */
+function oneOf<T extends string>(allowed: readonly T[], problem: string) {
+  return z.pipe(
+    optionalSetting,
+    z.transform((v, ctx) => {
+      if (v !== undefined && !allowed.includes(v as T)) ctx.issues.push({ code: 'custom', message: problem, input: v });
+      return v as T | undefined;
+    }),
+  );
+}
+
 export const ConfigSchema = z.object({
   endpoint: z.pipe(
     z.string({ error: 'is missing' }).check(z.trim(), z.minLength(1, 'is missing')),
@@ -32,22 +43,30 @@ export const ConfigSchema = z.object({
   apiKey: optionalSetting,
   lang: optionalSetting,
   /** The server's format: json (default; falls back to XML by itself) or xml. */
-  format: z.pipe(optionalSetting, z.optional(z.enum(['json', 'xml'], { error: 'must be "json" or "xml"' }))),
+  format: oneOf(['json', 'xml'] as const, 'must be "json" or "xml"'),
+  /** For servers that take the language as a query parameter (GeoReport v2 has none): its name, e.g. "locale". */
+  localeParam: optionalSetting,
+  /** Seconds to wait for each answer from the server. */
+  timeout: z.pipe(
+    optionalSetting,
+    z.transform((v, ctx) => {
+      const seconds = v === undefined ? undefined : Number(v);
+      if (seconds !== undefined && !(seconds >= 1 && seconds <= 120)) {
+        ctx.issues.push({ code: 'custom', message: 'must be a number of seconds from 1 to 120', input: v });
+      }
+      return seconds;
+    }),
+  ),
 });
 export type Config = z.infer<typeof ConfigSchema>;
-/** The attribute each setting is read from, for messages to the webmaster. */
-export const configAttributes: Record<keyof Config, string> = {
-  endpoint: 'endpoint',
-  jurisdiction: 'jurisdiction',
-  apiKey: 'api-key',
-  lang: 'lang',
-  format: 'format',
-};
+/** The attribute a setting is read from: apiKey → api-key. */
+export const attributeName = (key: string) => key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
 
 /** What the console tells the webmaster to do about each setting (English: it is for the site's developer). */
 export const configHints: Partial<Record<keyof Config, string>> = {
   endpoint: 'Set it to the base URL of your Open311 GeoReport v2 API, e.g. endpoint="https://city.example/open311/v2".',
   format: 'Use format="json" (the default) or format="xml".',
+  timeout: 'For example timeout="20"; the default is 15 seconds.',
 };
 
 export type ConfigResult =
@@ -60,7 +79,7 @@ export function parseConfig(input: Partial<Record<keyof Config, string | null | 
   const key = String(issue.path[0] ?? 'endpoint') as keyof Config;
   return {
     ok: false,
-    attribute: configAttributes[key] ?? key,
+    attribute: attributeName(key),
     problem: issue.message,
     value: input[key],
     hint: configHints[key] ?? '',

@@ -6,12 +6,27 @@
 import { z } from './zod';
 import type { Attribute, ServiceDefinition } from './open311';
 
-const text = z._default(z.string(), '');
+/** A typed value; absent (an older draft) is empty. */
+const text = z.pipe(
+  z.optional(z.string()),
+  z.transform((v) => v ?? ''),
+);
+
+type Answers = Record<string, string | string[]>;
+const isAnswer = (v: unknown) => typeof v === 'string' || (Array.isArray(v) && v.every((x) => typeof x === 'string'));
 
 export const DraftSchema = z.object({
   serviceCode: text,
-  /** Answers by attribute code; multi-value lists are arrays. Kept across category changes. */
-  answers: z._default(z.record(z.string(), z.union([z.string(), z.array(z.string())])), {}),
+  /**
+   * Answers by attribute code; multi-value lists are arrays. Kept across category changes. Checked by hand:
+   * z.record costs the core bundle more than these lines.
+   */
+  answers: z.transform((v: unknown, ctx): Answers => {
+    if (v === undefined) return {};
+    if (v && typeof v === 'object' && !Array.isArray(v) && Object.values(v).every(isAnswer)) return v as Answers;
+    ctx.issues.push({ code: 'custom', message: 'answers must be text or lists of text', input: v });
+    return {};
+  }),
   lat: text,
   long: text,
   address: text,

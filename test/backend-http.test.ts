@@ -293,6 +293,24 @@ describe('Open311 client: tokens', () => {
   });
 });
 
+describe('Open311 client: path spellings', () => {
+  it('learns that a server says request/{id}, and asks that way next time', async () => {
+    const mock = await useMockBackend();
+    const plural = sequence('get', 'requests/:id', [() => new HttpResponse('<h1>Not Found</h1>', { status: 404 })]);
+    mock.worker.use(
+      plural.handler,
+      http.get(`${BASE}/request/:id`, ({ params }) =>
+        HttpResponse.json([{ service_request_id: String(params['id']).replace('.json', ''), status: 'open' }]),
+      ),
+    );
+    const backend = backendWith();
+    expect((await backend.request('7')).service_request_id).to.equal('7');
+    const firstTries = plural.calls.count;
+    expect((await backend.request('8')).service_request_id).to.equal('8');
+    expect(plural.calls.count).to.equal(firstTries); // no second detour
+  });
+});
+
 describe('Open311 client: XML', () => {
   const servicesXml = `<?xml version="1.0" encoding="utf-8"?>
 <services><service><service_code>001</service_code><service_name>Cans left out 24x7</service_name>

@@ -118,7 +118,8 @@ export function createOpen311Backend(options: Open311Options): Open311Backend {
     req: { method: 'GET' | 'POST'; query?: URLSearchParams; body?: URLSearchParams },
     signal?: AbortSignal,
   ): Promise<z.output<S>> {
-    const memo = paths[0]!;
+    // Remembered per kind of call (the first path segments), not per id: requests/101 teaches requests/102.
+    const memo = paths.map((p) => p.split('/')[0]).join();
     const start = pathChoice.get(memo) ?? 0;
     let result: Awaited<ReturnType<typeof exchange>> | undefined;
     for (let i = start; i < paths.length; i++) {

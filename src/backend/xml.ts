@@ -27,12 +27,16 @@ function convert(el: Element): unknown {
   return out;
 }
 
+const GEOREPORT_ROOTS =
+  /^(services?|service_definition|service_requests?|requests?|errors?|discovery|tokens?|response)$/i;
+
 /** Throws when the text is not well-formed XML (an HTML error page, JSON …). */
 export function parseXml(text: string): unknown {
   const doc = new DOMParser().parseFromString(text.trim(), 'application/xml');
   const root = doc.documentElement;
-  // An (X)HTML error page can be well-formed XML, but it is never a GeoReport document.
-  if (!root || root.localName.toLowerCase() === 'html' || doc.getElementsByTagName('parsererror').length) {
+  // Only GeoReport documents count: an error page (<html>, <h1>…) can be well-formed XML too, and must not
+  // convince the client that a JSON server speaks XML.
+  if (!root || doc.getElementsByTagName('parsererror').length || !GEOREPORT_ROOTS.test(root.localName)) {
     throw new Error('not a GeoReport XML document');
   }
   return { [root.localName]: convert(root) };

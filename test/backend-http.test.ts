@@ -9,7 +9,8 @@ import { BackendError, type Backend } from '../src/backend/types';
 import '../src/index';
 import type { CitizenPortal } from '../src/index';
 import { useMockBackend } from './helpers/mock-backend';
-import { choose, getByRole, regionText, type, waitFor } from './helpers/dom';
+import { getByRole, regionText, waitFor } from './helpers/dom';
+import { fillReport } from './helpers/report';
 
 const BASE = '/open311/v2';
 const ENDPOINT = `${location.origin}${BASE}`;
@@ -271,13 +272,7 @@ describe('Open311 client: tokens', () => {
     sessionStorage.clear();
     const el = await fixture<CitizenPortal>(html`<citizen-portal endpoint=${BASE}></citizen-portal>`);
     // The element's own backend polls every 2 s; it is the product's default, so this test waits for it.
-    const select = await waitFor(() => {
-      const c = getByRole<HTMLSelectElement>(el, 'combobox', 'Category');
-      return c.options.length > 1 && c;
-    }, 'categories');
-    choose(select, 'GRAFFITI_PUBLIC');
-    type(getByRole(el, 'textbox', 'Address or place'), '1 Main St');
-    type(getByRole(el, 'textbox', 'Description'), 'Tags');
+    await fillReport(el, { category: 'GRAFFITI_PUBLIC', address: '1 Main St', description: 'Tags' });
     getByRole(el, 'button', 'Submit').click();
     const provisional = await waitFor(
       () => regionText(el, 'status').includes('provisional reference') && regionText(el, 'status'),
@@ -369,6 +364,20 @@ describe('Open311 client: XML', () => {
     );
     expect((await backendWith({ format: 'xml' }).services())[0]!.service_code).to.equal('001');
     expect(json.calls.count).to.equal(0);
+  });
+
+  it('honours an error code sent with HTTP 200 only when it is an HTTP error status', async () => {
+    const mock = await useMockBackend();
+    const s = sequence('get', 'requests/5.json', [
+      () => HttpResponse.json([{ code: 403, description: 'Bad key' }]),
+      () => HttpResponse.json({ errors: [{ code: 'Infinity' }, { description: '!' }] }),
+    ]);
+    mock.worker.use(s.handler);
+    expect((await failure(backendWith().request('5'))).kind).to.equal('forbidden');
+    // Found by the property tests: a nonsense code must not become an HTTP status.
+    const e = await failure(backendWith().request('5'));
+    expect(e.kind).to.equal('invalid-response');
+    expect(e.details.status).to.equal(200);
   });
 
   it('says invalid-response, with the path, when neither format makes sense', async () => {

@@ -156,7 +156,9 @@ export function createOpen311Backend(options: Open311Options): Open311Backend {
     if (parsed.success) return parsed.data;
     // Some servers answer errors with HTTP 200 and an error body: honour the code in the body.
     const code = Number((ErrorBodySchema.safeParse(decoded.value).data ?? [])[0]?.code);
-    if (serverMessage(decoded.value) && code >= 400) throw errorForStatus(code, answer.headers, decoded.value, what);
+    if (serverMessage(decoded.value) && Number.isInteger(code) && code >= 400 && code < 600) {
+      throw errorForStatus(code, answer.headers, decoded.value, what);
+    }
     const issue = parsed.error.issues[0];
     const where = issue?.path.join('.') ?? '';
     throw new BackendError('invalid-response', `${what}: unexpected answer at "${where}": ${issue?.message}`, {

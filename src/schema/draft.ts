@@ -15,7 +15,24 @@ const text = z.pipe(
 type Answers = Record<string, string | string[]>;
 const isAnswer = (v: unknown) => typeof v === 'string' || (Array.isArray(v) && v.every((x) => typeof x === 'string'));
 
+/** The steps of the report, in order. Everything from 'where' on is a lazy chunk (see elements/report-steps). */
+export const STEPS = ['what', 'where', 'details', 'review'] as const;
+export type Step = (typeof STEPS)[number];
+
+/** The step that asks for a field. */
+export const stepOf = (field: string): Step =>
+  field === 'serviceCode' || field.startsWith('attr:')
+    ? 'what'
+    : field === 'lat' || field === 'long' || field === 'address'
+      ? 'where'
+      : 'details';
+
 export const DraftSchema = z.object({
+  /** Where the resident was, so a reload brings them back there. */
+  step: z.pipe(
+    z.optional(z.string()),
+    z.transform((v): Step => (STEPS.includes(v as Step) ? (v as Step) : 'what')),
+  ),
   serviceCode: text,
   /**
    * Answers by attribute code; multi-value lists are arrays. Kept across category changes. Checked by hand:

@@ -3,7 +3,7 @@
  * style of ./open311.ts. Its own module so that only the chunks that file or look up requests carry it.
  */
 import { z } from './zod';
-import { absent, idLike, listOf, optionalNumber, optionalText, requiredId } from './open311';
+import { absent, listOf, optionalId, optionalNumber, optionalText, requiredId } from './open311';
 
 /**
  * Dates with or without a zone, with or without milliseconds, "T" or a space: an ISO 8601 string (UTC) that
@@ -70,10 +70,7 @@ export const ServiceRequestSchema = z.pipe(
     ),
     status_notes: optionalText,
     service_name: optionalText,
-    service_code: z.pipe(
-      z.optional(z.nullable(idLike)),
-      z.transform((v) => v || undefined),
-    ),
+    service_code: optionalId,
     description: optionalText,
     agency_responsible: agency,
     service_notice: optionalText,
@@ -100,11 +97,6 @@ export type ServiceRequest = z.infer<typeof ServiceRequestSchema>;
 export const ServiceRequestListSchema = listOf(ServiceRequestSchema, ['service_requests', 'requests', 'request']);
 
 // --- POST answers and tokens ---------------------------------------------------------------------------------
-
-const optionalId = z.pipe(
-  z.optional(z.nullable(idLike)),
-  z.transform((v) => v || undefined),
-);
 
 export const PostResultSchema = z.looseObject({
   service_request_id: optionalId,

@@ -6,7 +6,7 @@ import { performance } from 'node:perf_hooks';
 import { measure, CORE_BUDGET_BYTES } from './size-check.mjs';
 import { startCdnServer } from './cdn-server.mjs';
 import { startOpen311Server } from './open311-server.mjs';
-import { launchBrowser } from '../test/e2e/browser.mjs';
+import { continueTo, launchBrowser } from '../test/e2e/browser.mjs';
 
 const RUNS = Number(process.env.BENCH_RUNS || 7);
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -39,8 +39,11 @@ for (let i = 0; i < RUNS; i++) {
   await tab.waitForFunction((el) => el.options.length > 1, {}, select);
   toCategories.push(await tab.evaluate(() => performance.now()));
   await select.select('GRAFFITI_PUBLIC'); // a category without questions: measures the round trip alone
+  await continueTo(tab, 'Step 2 of 4: Location');
   await (await tab.waitForSelector('aria/Address or place[role="textbox"]')).type('1 Main St');
+  await continueTo(tab, 'Step 3 of 4: Details and contact');
   await (await tab.waitForSelector('aria/Description[role="textbox"]')).type('bench');
+  await continueTo(tab, 'Step 4 of 4: Check and send');
   const started = performance.now();
   await (await tab.waitForSelector('aria/Submit[role="button"]')).click();
   await tab.waitForSelector('aria/Thank you, your report was sent[role="heading"]');

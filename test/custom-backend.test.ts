@@ -5,7 +5,8 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import '../src/index';
 import { BackendError, type Backend, type CitizenPortal } from '../src/index';
-import { choose, getByRole, regionText, type, waitFor } from './helpers/dom';
+import { getByRole, regionText, waitFor } from './helpers/dom';
+import { fillReport, submitAndWait } from './helpers/report';
 
 const filed: unknown[] = [];
 const cityBackend = {
@@ -34,11 +35,9 @@ describe('a backend of the city\u2019s own', () => {
       const c = getByRole<HTMLSelectElement>(el, 'combobox', 'Category');
       return c.options.length > 1 && c;
     }, 'categories');
-    choose(select, 'c-1');
-    type(getByRole(el, 'textbox', 'Address or place'), 'Riverside Park');
-    type(getByRole(el, 'textbox', 'Description'), 'Slats missing');
-    getByRole(el, 'button', 'Submit').click();
-    await waitFor(() => regionText(el, 'status').includes('CASE-9'), 'the confirmation');
+    expect(select.value).to.equal('');
+    await fillReport(el, { category: 'c-1', address: 'Riverside Park', description: 'Slats missing' });
+    expect(await submitAndWait(el)).to.equal('CASE-9');
     expect(regionText(el, 'status')).to.contain('Thanks!');
     expect(filed).to.have.length(1);
 

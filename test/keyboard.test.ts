@@ -47,10 +47,19 @@ describe('keyboard only', () => {
     await sendKeys({ type: 'DC-1' });
     await tabTo('Light is out', 'radio');
     await sendKeys({ press: 'Space' });
+    await tabTo('Continue');
+    await sendKeys({ press: 'Enter' });
+    // Each new step puts focus on its heading, so the next Tab goes into that step.
+    await waitFor(() => /Location/.test(accessibleName(deepActiveElement()!)), 'focus on the location step');
     await tabTo('Address or place');
     await sendKeys({ type: '12 Elm Street' });
+    await sendKeys({ press: 'Enter' }); // Enter in a field goes on, as in any form
+    await waitFor(() => /Details and contact/.test(accessibleName(deepActiveElement()!)), 'the details step');
     await tabTo('Description');
     await sendKeys({ type: 'Dark all night' });
+    await tabTo('Continue');
+    await sendKeys({ press: 'Enter' });
+    await waitFor(() => /Check and send/.test(accessibleName(deepActiveElement()!)), 'the last step');
     await tabTo('Submit');
     await sendKeys({ press: 'Enter' });
 

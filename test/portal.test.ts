@@ -8,6 +8,7 @@ import '../src/index';
 import type { CitizenPortal } from '../src/index';
 import { useMockBackend } from './helpers/mock-backend';
 import { choose, getByRole, queryAllByRole, regionText, type, waitFor } from './helpers/dom';
+import { categorySelect, fillReport, next, stepTitle, submitAndWait } from './helpers/report';
 
 const BASE = '/open311/v2';
 
@@ -21,30 +22,25 @@ async function mount(
   return el;
 }
 
-async function categorySelect(el: Element): Promise<HTMLSelectElement> {
-  return waitFor(() => {
-    const select = getByRole<HTMLSelectElement>(el, 'combobox', 'Category');
-    return select.querySelectorAll('option').length > 1 && select;
-  }, 'the category list');
-}
-
-/** Fills in a complete pothole report; returns the controls for later checks. */
+/** A complete pothole report, stopped on "Check and send". */
 async function fillPothole(el: Element) {
-  choose(await categorySelect(el), 'POTHOLE');
-  const size = await waitFor(
-    () => getByRole<HTMLInputElement>(el, 'radio', 'About the size of a car tire'),
-    'questions',
-  );
-  size.click();
-  getByRole<HTMLInputElement>(el, 'checkbox', 'In a bike lane').click();
-  getByRole<HTMLInputElement>(el, 'checkbox', 'Near a school').click();
-  type(getByRole(el, 'textbox', 'Latitude'), '41.5012');
-  type(getByRole(el, 'textbox', 'Longitude'), '-90.4987');
-  type(getByRole(el, 'textbox', 'Description'), 'Deep hole <b>by</b> the bus stop & the school');
-  type(getByRole(el, 'textbox', 'Email'), 'sam@example.com');
-  type(getByRole(el, 'textbox', 'First name'), 'Sam');
-  type(getByRole(el, 'textbox', 'Last name'), 'Rivera');
-  type(getByRole(el, 'textbox', 'Phone'), '555-0100');
+  await fillReport(el, {
+    category: 'POTHOLE',
+    answer: async () => {
+      (
+        await waitFor(() => getByRole<HTMLInputElement>(el, 'radio', 'About the size of a car tire'), 'questions')
+      ).click();
+      getByRole<HTMLInputElement>(el, 'checkbox', 'In a bike lane').click();
+      getByRole<HTMLInputElement>(el, 'checkbox', 'Near a school').click();
+    },
+    lat: '41.5012',
+    long: '-90.4987',
+    description: 'Deep hole <b>by</b> the bus stop & the school',
+    email: 'sam@example.com',
+    firstName: 'Sam',
+    lastName: 'Rivera',
+    phone: '555-0100',
+  });
 }
 
 const posts = (requests: Request[]) => requests.filter((r) => r.method === 'POST');
@@ -97,6 +93,16 @@ describe('<citizen-portal> filing a report', () => {
     const el = await mount();
     el.addEventListener('cp-request-submitted', (e) => submitted.push(e as CustomEvent));
     await fillPothole(el);
+    expect(stepTitle(el)).to.equal('Step 4 of 4: Check and send');
+    const review = el.shadowRoot!.querySelector('citizen-portal-report')!.shadowRoot!.querySelector('dl')!.textContent!;
+    for (const shown of [
+      'Pothole',
+      'About the size of a car tire',
+      'In a bike lane, Near a school',
+      '41.5012, -90.4987',
+      'sam@example.com',
+    ])
+      expect(review).to.contain(shown);
     await expect(el).to.be.accessible();
     getByRole(el, 'button', 'Submit').click();
 
@@ -137,11 +143,8 @@ describe('<citizen-portal> filing a report', () => {
     const el = await fixture<CitizenPortal>(
       html`<citizen-portal endpoint=${BASE} api-key="k-123" lang="es-MX"></citizen-portal>`,
     );
-    choose(await categorySelect(el), 'GRAFFITI_PUBLIC');
-    type(getByRole(el, 'textbox', 'Address or place'), '9 Canal St');
-    type(getByRole(el, 'textbox', 'Description'), 'Tags on the wall');
-    getByRole(el, 'button', 'Submit').click();
-    await waitFor(() => /reference number is/.test(regionText(el, 'status')), 'the confirmation');
+    await fillReport(el, { category: 'GRAFFITI_PUBLIC', address: '9 Canal St', description: 'Tags on the wall' });
+    await submitAndWait(el);
     const [post] = posts(mock.requests);
     const body = new URLSearchParams(await post!.clone().text());
     expect(body.get('api_key')).to.equal('k-123');
@@ -154,14 +157,13 @@ describe('<citizen-portal> filing a report', () => {
       expect(new URL(r.url).searchParams.has('api_key')).to.equal(false);
   });
 
-  it('blocks the POST when a required question is empty, and says which', async () => {
+  it('will not go on while a required question is empty, and says which', async () => {
     const mock = await useMockBackend();
     const el = await mount();
     choose(await categorySelect(el), 'POTHOLE');
     await waitFor(() => getByRole(el, 'group', /About how big is the pothole/), 'the questions');
-    type(getByRole(el, 'textbox', 'Address or place'), '1420 Maple Ridge Ave');
-    type(getByRole(el, 'textbox', 'Description'), 'Big hole');
-    getByRole(el, 'button', 'Submit').click();
+    expect(regionText(el, 'alert'), 'no error before trying to go on').to.equal('');
+    getByRole(el, 'button', 'Continue').click();
 
     const alert = await waitFor(() => regionText(el, 'alert'), 'the error summary');
     expect(alert).to.contain('There is a problem');
@@ -169,10 +171,64 @@ describe('<citizen-portal> filing a report', () => {
     const group = getByRole(el, 'group', /About how big is the pothole/);
     expect(group.getAttribute('aria-describedby')).to.match(/-error/);
     expect(posts(mock.requests)).to.have.length(0);
+    expect(stepTitle(el)).to.equal('Step 1 of 4: The problem');
     // The summary took focus, so a screen reader reads it at once.
     const form = el.shadowRoot!.querySelector('citizen-portal-report')!;
-    expect(form.shadowRoot!.activeElement?.classList.contains('error-summary')).to.equal(true);
+    await waitFor(() => form.shadowRoot!.activeElement?.classList.contains('error-summary'), 'focus on the summary');
     await expect(el).to.be.accessible();
+    // Its link takes the resident to the question.
+    getByRole(el, 'link', 'Answer the question "About how big is the pothole?".').click();
+    expect(form.shadowRoot!.activeElement).to.equal(getByRole(el, 'radio', 'Smaller than a dinner plate'));
+    // Answered: the step goes on.
+    getByRole<HTMLInputElement>(el, 'radio', 'Smaller than a dinner plate').click();
+    await next(el);
+    expect(stepTitle(el)).to.equal('Step 2 of 4: Location');
+  });
+
+  it('asks where, and for a description, before the last step', async () => {
+    await useMockBackend();
+    const el = await mount();
+    choose(await categorySelect(el), 'GRAFFITI_PUBLIC');
+    await next(el);
+    getByRole(el, 'button', 'Continue').click();
+    expect(await waitFor(() => regionText(el, 'alert'), 'the summary')).to.contain('Tell us where the problem is');
+    type(getByRole(el, 'textbox', 'Latitude'), '41.5');
+    getByRole(el, 'button', 'Continue').click();
+    await waitFor(() => regionText(el, 'alert').includes('Longitude must be a number'), 'the longitude message');
+    type(getByRole(el, 'textbox', 'Longitude'), '-90.5');
+    await next(el);
+    type(getByRole(el, 'textbox', 'Email'), 'not an address');
+    getByRole(el, 'button', 'Continue').click();
+    const alert = await waitFor(() => regionText(el, 'alert'), 'the summary');
+    expect(alert).to.contain('Describe the problem.');
+    expect(alert).to.contain('Enter an email address like name@example.com');
+    await expect(el).to.be.accessible();
+  });
+
+  it("shows a field's message once it is changed and left, not before", async () => {
+    await useMockBackend();
+    const el = await mount();
+    choose(await categorySelect(el), 'GRAFFITI_PUBLIC');
+    await next(el);
+    const lat = getByRole<HTMLInputElement>(el, 'textbox', 'Latitude');
+    expect(lat.getAttribute('aria-invalid')).to.equal(null);
+    type(lat, '123'); // input then change: the field was changed and left
+    await waitFor(() => lat.getAttribute('aria-invalid') === 'true', 'the latitude message');
+    expect(getByRole<HTMLInputElement>(el, 'textbox', 'Longitude').getAttribute('aria-invalid')).to.equal(null);
+    expect(regionText(el, 'alert'), 'no summary before trying to go on').to.equal('');
+  });
+
+  it('goes back without losing anything, and can change an answer from the last step', async () => {
+    await useMockBackend();
+    const el = await mount();
+    await fillPothole(el);
+    getByRole(el, 'button', 'Change Location').click();
+    await waitFor(() => stepTitle(el) === 'Step 2 of 4: Location', 'the location step');
+    expect(getByRole<HTMLInputElement>(el, 'textbox', 'Latitude').value).to.equal('41.5012');
+    getByRole(el, 'button', 'Back').click();
+    await waitFor(() => stepTitle(el) === 'Step 1 of 4: The problem', 'step 1');
+    expect(getByRole<HTMLSelectElement>(el, 'combobox', 'Category').value).to.equal('POTHOLE');
+    expect(getByRole<HTMLInputElement>(el, 'checkbox', 'Near a school').checked).to.equal(true);
   });
 
   it('keeps everything typed when the server fails with 500, and says so plainly', async () => {
@@ -187,27 +243,37 @@ describe('<citizen-portal> filing a report', () => {
     getByRole(el, 'button', 'Submit').click();
 
     const alert = await waitFor(() => regionText(el, 'alert'), 'the failure message');
+    expect(stepTitle(el)).to.equal('Step 4 of 4: Check and send');
     expect(alert).to.contain('Your report was not sent.');
     expect(alert).to.contain('Everything you typed is still here');
     // Backend text stays text: the <i> is shown as characters, never becomes an element.
     expect(alert).to.contain('Database <i>down</i>');
     expect([
-      ...el.shadowRoot!.querySelector('citizen-portal-report')!.shadowRoot!.querySelectorAll('i'),
+      ...el.shadowRoot!.querySelector('citizen-portal-report')!.shadowRoot!.querySelectorAll('i, b'),
     ]).to.have.length(0);
+    await expect(el).to.be.accessible();
+    // Every step still holds what was typed.
+    getByRole(el, 'button', 'Back').click();
+    await waitFor(() => stepTitle(el) === 'Step 3 of 4: Details and contact', 'step 3');
     expect(getByRole<HTMLInputElement>(el, 'textbox', 'Description').value).to.equal(
       'Deep hole <b>by</b> the bus stop & the school',
     );
     expect(getByRole<HTMLInputElement>(el, 'textbox', 'Email').value).to.equal('sam@example.com');
+    getByRole(el, 'button', 'Back').click();
+    await waitFor(() => stepTitle(el) === 'Step 2 of 4: Location', 'step 2');
     expect(getByRole<HTMLInputElement>(el, 'textbox', 'Latitude').value).to.equal('41.5012');
+    getByRole(el, 'button', 'Back').click();
+    await waitFor(() => stepTitle(el) === 'Step 1 of 4: The problem', 'step 1');
     expect(getByRole<HTMLInputElement>(el, 'radio', 'About the size of a car tire').checked).to.equal(true);
     expect(getByRole<HTMLInputElement>(el, 'checkbox', 'Near a school').checked).to.equal(true);
     expect(getByRole<HTMLSelectElement>(el, 'combobox', 'Category').value).to.equal('POTHOLE');
-    await expect(el).to.be.accessible();
 
     // The resident tries again once the server is back: it goes through.
     mock.worker.resetHandlers();
-    getByRole(el, 'button', 'Submit').click();
-    await waitFor(() => /reference number is/.test(regionText(el, 'status')), 'the confirmation after retry');
+    await next(el);
+    await next(el);
+    await next(el);
+    await submitAndWait(el);
   });
 
   it('tells how long to wait when the server limits requests', async () => {
@@ -225,7 +291,6 @@ describe('<citizen-portal> filing a report', () => {
     getByRole(el, 'button', 'Submit').click();
     const alert = await waitFor(() => regionText(el, 'alert'), 'the failure message');
     expect(alert).to.contain('Please wait 30 seconds and try again.');
-    expect(getByRole<HTMLInputElement>(el, 'textbox', 'Description').value).to.contain('Deep hole');
   });
 
   it('sends the language as a query parameter to servers that take one, and waits as long as told', async () => {
@@ -285,7 +350,8 @@ describe('<citizen-portal> filing a report', () => {
     geo.getCurrentPosition = (ok: PositionCallback) =>
       ok({ coords: { latitude: 41.49876543, longitude: -90.5012367, accuracy: 12 } } as GeolocationPosition);
     try {
-      await categorySelect(el);
+      choose(await categorySelect(el), 'GRAFFITI_PUBLIC');
+      await next(el);
       getByRole(el, 'button', 'Use my location').click();
       await waitFor(() => getByRole<HTMLInputElement>(el, 'textbox', 'Latitude').value, 'the latitude');
       expect(getByRole<HTMLInputElement>(el, 'textbox', 'Latitude').value).to.equal('41.498765');
@@ -310,7 +376,8 @@ describe('<citizen-portal> filing a report', () => {
         message: 'denied',
       } as GeolocationPositionError);
     try {
-      await categorySelect(el);
+      choose(await categorySelect(el), 'GRAFFITI_PUBLIC');
+      await next(el);
       getByRole(el, 'button', 'Use my location').click();
       await waitFor(() => /did not share your location/.test(regionText(el, 'status')), 'the message');
     } finally {
@@ -322,16 +389,31 @@ describe('<citizen-portal> filing a report', () => {
     await useMockBackend();
     const el = await mount();
     choose(await categorySelect(el), 'STREETLIGHT');
+    type(await waitFor(() => getByRole(el, 'textbox', /What is the pole number/), 'the question'), 'DC-9');
+    await next(el);
+    type(getByRole(el, 'textbox', 'Address or place'), 'Oak & 3rd');
+    await next(el);
     type(getByRole(el, 'textbox', 'Description'), 'Dark corner');
     el.remove();
     // Same tab, same endpoint: sessionStorage still has the draft (mount() would clear it, so build by hand).
     const again = await fixture<CitizenPortal>(
       html`<citizen-portal endpoint=${BASE} jurisdiction="demo.city"></citizen-portal>`,
     );
+    // Back on the step the resident was on, with everything in place.
+    const description = await waitFor(() => getByRole<HTMLTextAreaElement>(again, 'textbox', 'Description'), 'step 3');
+    expect(stepTitle(again)).to.equal('Step 3 of 4: Details and contact');
+    expect(description.value).to.equal('Dark corner');
+    getByRole(again, 'button', 'Back').click();
+    await waitFor(() => stepTitle(again) === 'Step 2 of 4: Location', 'step 2');
+    expect(getByRole<HTMLInputElement>(again, 'textbox', 'Address or place').value).to.equal('Oak & 3rd');
+    getByRole(again, 'button', 'Back').click();
     const select = await categorySelect(again);
     expect(select.value).to.equal('STREETLIGHT');
-    expect(getByRole<HTMLTextAreaElement>(again, 'textbox', 'Description').value).to.equal('Dark corner');
-    await waitFor(() => getByRole(again, 'textbox', /What is the pole number/), 'the streetlight question');
+    const pole = await waitFor(
+      () => getByRole<HTMLInputElement>(again, 'textbox', /What is the pole number/),
+      'the question',
+    );
+    expect(pole.value).to.equal('DC-9');
   });
 });
 
@@ -409,10 +491,7 @@ describe('<citizen-portal> checking a status', () => {
     await useMockBackend();
     const el = await mount();
     await fillPothole(el);
-    getByRole(el, 'button', 'Submit').click();
-    const id = (
-      await waitFor(() => regionText(el, 'status').match(/reference number is (\S+)/), 'the confirmation')
-    )[1]!;
+    const id = await submitAndWait(el);
     getByRole(el, 'button', 'Check the status of this report').click();
     await waitFor(() => regionText(el, 'status').includes(`Request ${id}`), 'the status card');
     expect(getByRole(el, 'tab', 'Check status').getAttribute('aria-selected')).to.equal('true');

@@ -1,39 +1,43 @@
 /**
- * @summary The "Report a problem" form: category, the category's questions, location, description, contact.
+ * @summary "Report a problem", in four steps: the problem (category and its questions), location, details and
+ * contact, then check and send. Only the first step is in the core bundle; the rest (./report-steps) loads when
+ * the resident moves on, so the first screen stays small.
  *
  * @event cp-request-submitted - A report was accepted; `detail: { serviceRequestId?, token?, notice?, serviceCode }`.
  * @event cp-reference-resolved - The reference number behind a provisional token arrived;
  *   `detail: { token, serviceRequestId }`.
  * @event cp-check-status - (internal) the resident asked to check the request just filed; `detail: { id }`.
  *
- * Errors follow govuk-frontend: after a failed submit an error summary is focused, each field carries its own
- * message (aria-describedby, same shadow root), and nothing the resident typed is ever cleared.
+ * Errors follow govuk-frontend: when a step cannot go on, an error summary is focused, each field carries its own
+ * message (aria-describedby, same shadow root); a field's message shows once it has been changed and left, or
+ * after a try to go on. Nothing the resident typed is ever cleared; going back loses nothing.
  */
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import type { Backend, Service, ServiceDefinition, SubmitResult } from '../backend/types';
-import { isBackendError } from '../backend/types';
 import type { Messages } from '../i18n';
 import {
   attrField,
-  DESCRIPTION_MAX,
   emptyDraft,
   questions,
-  toNewRequest,
+  STEPS,
+  stepOf,
   validateDraft,
   type Draft,
   type FieldError,
+  type Step,
 } from '../schema/draft';
 import type { Attribute } from '../schema/open311';
-import { clearDraft, loadDraft, saveDraft } from '../storage/draft-store';
+import { loadDraft, saveDraft } from '../storage/draft-store';
 import { baseStyles } from './styles';
 import { backendErrorText } from './error-text';
+import type * as LaterSteps from './report-steps';
 
 type Load<T> = { state: 'loading' } | { state: 'ready'; value: T } | { state: 'failed'; message: string };
 
 /** Radio buttons for short lists, a select for long ones (easier to scan on a phone). */
 const MAX_RADIOS = 5;
 
-type TextField = 'lat' | 'long' | 'address' | 'description' | 'email' | 'firstName' | 'lastName' | 'phone';
+export type TextField = 'lat' | 'long' | 'address' | 'description' | 'email' | 'firstName' | 'lastName' | 'phone';
 
 export class ReportForm extends LitElement {
   static override styles = baseStyles;
@@ -45,7 +49,9 @@ export class ReportForm extends LitElement {
     services: { state: true },
     definition: { state: true },
     draft: { state: true },
-    errors: { state: true },
+    attempted: { state: true },
+    touched: { state: true },
+    later: { state: true },
     submitting: { state: true },
     submitError: { state: true },
     result: { state: true },
@@ -59,25 +65,33 @@ export class ReportForm extends LitElement {
   /** sessionStorage key for the unfinished report (per endpoint, so two portals on a page never mix). */
   declare storageKey: string;
 
-  declare private services: Load<Service[]>;
-  declare private definition: Load<ServiceDefinition | undefined>;
-  declare private draft: Draft;
-  /** Shown only after the first submit attempt; then kept current as the resident fixes things. */
-  declare private errors: FieldError[] | undefined;
-  declare private submitting: boolean;
-  declare private submitError: string | undefined;
-  declare private result: SubmitResult | undefined;
-  declare private geoMessage: string | undefined;
+  // State. Not private: ./report-steps (a lazy chunk) renders and drives the later steps through it.
+  /** @internal */ declare services: Load<Service[]>;
+  /** @internal */ declare definition: Load<ServiceDefinition | undefined>;
+  /** @internal */ declare draft: Draft;
+  /** Steps the resident tried to leave: their errors show in full, with a summary. @internal */
+  declare attempted: ReadonlySet<Step>;
+  /** Fields changed and left: their own error shows. @internal */
+  declare touched: ReadonlySet<string>;
+  /** The later steps' module, once loaded. @internal */
+  declare later: Load<typeof LaterSteps> | undefined;
+  /** @internal */ declare submitting: boolean;
+  /** @internal */ declare submitError: string | undefined;
+  /** @internal */ declare result: SubmitResult | undefined;
+  /** @internal */ declare geoMessage: string | undefined;
 
   private definitions = new Map<string, ServiceDefinition>();
-  private abort = new AbortController();
-  private focusSummaryAfterRender = false;
+  /** Aborted when the element leaves the page: whatever is in flight stops. @internal */
+  abort = new AbortController();
+  private focusAfterRender: string | undefined;
 
   constructor() {
     super();
     this.services = { state: 'loading' };
     this.definition = { state: 'ready', value: undefined };
     this.draft = emptyDraft();
+    this.attempted = new Set();
+    this.touched = new Set();
     this.submitting = false;
   }
 
@@ -94,7 +108,10 @@ export class ReportForm extends LitElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('storageKey') && this.storageKey) {
       const saved = loadDraft(this.storageKey);
-      if (saved) this.draft = saved;
+      if (saved) {
+        this.draft = saved;
+        if (saved.step !== 'what') void this.loadLater();
+      }
     }
     if (changed.has('backend') && this.backend) {
       this.definitions.clear();
@@ -103,11 +120,18 @@ export class ReportForm extends LitElement {
   }
 
   protected override updated(): void {
-    if (this.focusSummaryAfterRender) {
-      this.focusSummaryAfterRender = false;
-      this.renderRoot.querySelector<HTMLElement>('.error-summary')?.focus();
+    if (this.focusAfterRender) {
+      this.renderRoot.querySelector<HTMLElement>(this.focusAfterRender)?.focus();
+      this.focusAfterRender = undefined;
     }
   }
+
+  /** Moves focus after the next render (a selector in this shadow root). @internal */
+  focusSoon(selector: string): void {
+    this.focusAfterRender = selector;
+  }
+
+  // --- Loading ----------------------------------------------------------------------------------------------------
 
   private async loadServices(): Promise<void> {
     const backend = this.backend!;
@@ -121,7 +145,8 @@ export class ReportForm extends LitElement {
     }
   }
 
-  private selectedService(): Service | undefined {
+  /** @internal */
+  selectedService(): Service | undefined {
     return this.services.state === 'ready'
       ? this.services.value.find((s) => s.service_code === this.draft.serviceCode)
       : undefined;
@@ -151,18 +176,91 @@ export class ReportForm extends LitElement {
     }
   }
 
-  private currentDefinition(): ServiceDefinition | undefined {
+  /** The later steps are their own chunk: fetched when the resident first moves on. */
+  private async loadLater(): Promise<typeof LaterSteps | undefined> {
+    if (this.later?.state === 'ready') return this.later.value;
+    this.later = { state: 'loading' };
+    try {
+      const module = await import('./report-steps');
+      this.later = { state: 'ready', value: module };
+      return module;
+    } catch {
+      this.later = { state: 'failed', message: this.messages.loadStepFailed };
+      return undefined;
+    }
+  }
+
+  /** @internal */
+  currentDefinition(): ServiceDefinition | undefined {
     return this.definition.state === 'ready' ? this.definition.value : undefined;
   }
 
-  private setDraft(patch: Partial<Draft>): void {
+  // --- The draft --------------------------------------------------------------------------------------------------
+
+  /** @internal */
+  setDraft(patch: Partial<Draft>): void {
     this.draft = { ...this.draft, ...patch };
     saveDraft(this.storageKey, this.draft);
-    if (this.errors) this.errors = validateDraft(this.draft, this.currentDefinition());
   }
 
   private setAnswer(code: string, value: string | string[]): void {
     this.setDraft({ answers: { ...this.draft.answers, [code]: value } });
+  }
+
+  /** Every problem with the draft; which of them show depends on `attempted` and `touched`. @internal */
+  errors(): FieldError[] {
+    return validateDraft(this.draft, this.currentDefinition());
+  }
+
+  private stepErrors(step: Step = this.draft.step): FieldError[] {
+    return this.errors().filter((e) => step === 'review' || stepOf(e.field) === step);
+  }
+
+  /** @internal */
+  errorFor(field: string): FieldError | undefined {
+    const shown = this.attempted.has(stepOf(field)) || this.touched.has(field);
+    return shown ? this.errors().find((e) => e.field === field) : undefined;
+  }
+
+  // --- Moving between steps ---------------------------------------------------------------------------------------
+
+  /** @internal */
+  async goTo(step: Step, focus = '#step-title'): Promise<void> {
+    if (step !== 'what' && !(await this.loadLater())) return;
+    this.setDraft({ step });
+    this.focusSoon(focus);
+  }
+
+  private async handleContinue(e: Event): Promise<void> {
+    e.preventDefault();
+    if (this.submitting) return;
+    const step = this.draft.step;
+    this.attempted = new Set([...this.attempted, step]);
+    const errors = this.stepErrors(step);
+    if (errors.length) {
+      // On the last step, a problem left on an earlier one takes the resident there.
+      const first = stepOf(errors[0]!.field);
+      if (step === 'review' && first !== 'review') {
+        this.attempted = new Set([...this.attempted, first]);
+        await this.goTo(first, '.error-summary');
+      } else this.focusSoon('.error-summary');
+      return;
+    }
+    if (step === 'review') {
+      // Set at once, before any await: a second press while the first is on its way must not file twice.
+      this.submitting = true;
+      try {
+        await (await this.loadLater())?.submit(this);
+      } finally {
+        this.submitting = false;
+      }
+      return;
+    }
+    await this.goTo(STEPS[STEPS.indexOf(step) + 1]!);
+  }
+
+  private handleBack(): void {
+    void this.goTo(STEPS[Math.max(0, STEPS.indexOf(this.draft.step) - 1)]!);
   }
 
   private handleCategory(e: Event): void {
@@ -171,100 +269,15 @@ export class ReportForm extends LitElement {
     void this.loadDefinition(code);
   }
 
-  private handleText(field: TextField) {
+  /** A field changed and was left: from now on its own message shows. */
+  private handleChange(e: Event): void {
+    const field = (e.target as HTMLElement).closest<HTMLElement>('[data-field]')?.dataset['field'];
+    if (field && !this.touched.has(field)) this.touched = new Set([...this.touched, field]);
+  }
+
+  /** @internal */
+  handleText(field: TextField) {
     return (e: Event) => this.setDraft({ [field]: (e.target as HTMLInputElement).value });
-  }
-
-  private handleUseMyLocation(): void {
-    const m = this.messages;
-    const geo = globalThis.navigator?.geolocation;
-    if (!geo) {
-      this.geoMessage = m.locationUnavailable;
-      return;
-    }
-    this.geoMessage = m.locating;
-    geo.getCurrentPosition(
-      (pos) => {
-        this.setDraft({ lat: pos.coords.latitude.toFixed(6), long: pos.coords.longitude.toFixed(6) });
-        this.geoMessage = m.located(pos.coords.accuracy);
-      },
-      (err) => {
-        this.geoMessage = err.code === err.PERMISSION_DENIED ? m.locationDenied : m.locationUnavailable;
-      },
-      { enableHighAccuracy: true, timeout: 15000, maximumAge: 60000 },
-    );
-  }
-
-  private async handleSubmit(e: Event): Promise<void> {
-    e.preventDefault();
-    // A second press while the first is on its way must not file the problem twice.
-    if (this.submitting || !this.backend) return;
-    const def = this.currentDefinition();
-    const errors = validateDraft(this.draft, def);
-    this.errors = errors;
-    this.submitError = undefined;
-    if (errors.length) {
-      this.focusSummaryAfterRender = true;
-      return;
-    }
-    this.submitting = true;
-    try {
-      const result = await this.backend.submit(toNewRequest(this.draft, def), this.abort.signal);
-      this.result = result;
-      clearDraft(this.storageKey);
-      this.dispatchEvent(
-        new CustomEvent('cp-request-submitted', {
-          bubbles: true,
-          composed: true,
-          detail: { ...result, serviceCode: this.draft.serviceCode },
-        }),
-      );
-      await this.updateComplete;
-      this.renderRoot.querySelector<HTMLElement>('#confirmation-title')?.focus();
-      if (result.token && !result.serviceRequestId) void this.awaitReference(result.token);
-    } catch (err) {
-      const m = this.messages;
-      const server = isBackendError(err) && err.details.serverMessage;
-      this.submitError = [m.submitFailed, backendErrorText(m, err), server ? m.serverSaid(server) : '', m.typedKept]
-        .filter(Boolean)
-        .join(' ');
-    } finally {
-      this.submitting = false;
-    }
-  }
-
-  /**
-   * Batch servers answer with a token; the real reference number comes later. The token is shown meanwhile,
-   * and replaced (announced by the status region) when the id arrives.
-   */
-  private async awaitReference(token: string): Promise<void> {
-    try {
-      const id = await this.backend?.resolveToken?.(token, this.abort.signal);
-      if (!id || this.result?.token !== token) return;
-      this.result = { ...this.result, serviceRequestId: id };
-      this.dispatchEvent(
-        new CustomEvent('cp-reference-resolved', {
-          bubbles: true,
-          composed: true,
-          detail: { token, serviceRequestId: id },
-        }),
-      );
-    } catch {
-      // Cancelled or gave up: the token stays as the reference, which the status view also accepts.
-    }
-  }
-
-  private handleReportAnother(): void {
-    this.result = undefined;
-    this.errors = undefined;
-    this.draft = emptyDraft();
-    this.definition = { state: 'ready', value: undefined };
-    clearDraft(this.storageKey);
-  }
-
-  private handleCheckThis(): void {
-    const id = this.result?.serviceRequestId ?? this.result?.token;
-    this.dispatchEvent(new CustomEvent('cp-check-status', { detail: { id } }));
   }
 
   private handleSummaryLink(e: Event, id: string): void {
@@ -276,6 +289,8 @@ export class ReportForm extends LitElement {
     (control as HTMLElement | null | undefined)?.focus();
   }
 
+  // --- Rendering helpers (shared with ./report-steps) ---------------------------------------------------------------
+
   /** The element id for a draft field; questions use their position, since codes may hold any character. */
   private idFor(field: string): string {
     if (field === 'serviceCode') return 'category';
@@ -286,12 +301,8 @@ export class ReportForm extends LitElement {
     return field;
   }
 
-  private errorFor(field: string): FieldError | undefined {
-    return this.errors?.find((e) => e.field === field);
-  }
-
-  /** aria-describedby / aria-invalid and the message paragraph for one field. */
-  private fieldA11y(field: string, hint: boolean, extraDescription = '') {
+  /** aria-describedby / aria-invalid and the message paragraph for one field. @internal */
+  fieldA11y(field: string, hint: boolean, extraDescription = '') {
     const id = this.idFor(field);
     const error = this.errorFor(field);
     const describedBy = [hint ? `${id}-hint` : '', error ? `${id}-error` : '', extraDescription]
@@ -305,7 +316,8 @@ export class ReportForm extends LitElement {
     return { id, describedBy: describedBy || nothing, invalid: error ? 'true' : nothing, message };
   }
 
-  private renderTextField(
+  /** @internal */
+  renderTextField(
     field: TextField,
     label: string,
     opts: { hint?: string; type?: string; autocomplete?: string; inputmode?: string } = {},
@@ -317,6 +329,7 @@ export class ReportForm extends LitElement {
       <input
         id=${a.id}
         name=${field}
+        data-field=${field}
         type=${opts.type ?? 'text'}
         autocomplete=${opts.autocomplete ?? 'off'}
         inputmode=${opts.inputmode ?? nothing}
@@ -327,6 +340,8 @@ export class ReportForm extends LitElement {
       />
     </div>`;
   }
+
+  // --- Step 1: the problem ----------------------------------------------------------------------------------------
 
   private renderCategory(): TemplateResult {
     const m = this.messages;
@@ -351,12 +366,14 @@ export class ReportForm extends LitElement {
         ${svc.service_name}
       </option>`;
     const a = this.fieldA11y('serviceCode', false);
+    const selected = this.selectedService();
     return html`<div class="field">
       <label for="category">${m.category}</label>
       ${a.message}
       <select
         id="category"
         name="service_code"
+        data-field="serviceCode"
         aria-describedby=${a.describedBy}
         aria-invalid=${a.invalid}
         @change=${this.handleCategory}
@@ -369,9 +386,7 @@ export class ReportForm extends LitElement {
             : ungrouped.map(option)
         }
       </select>
-      ${
-        this.selectedService()?.description ? html`<p class="hint">${this.selectedService()!.description}</p>` : nothing
-      }
+      ${selected?.description ? html`<p class="hint">${selected.description}</p>` : nothing}
     </div>`;
   }
 
@@ -400,14 +415,14 @@ export class ReportForm extends LitElement {
   private renderQuestion(attr: Attribute, index: number): TemplateResult {
     const m = this.messages;
     const id = `q${index}`;
-    const a = this.fieldA11y(attrField(attr.code), !!attr.datatype_description);
+    const field = attrField(attr.code);
+    const a = this.fieldA11y(field, !!attr.datatype_description);
     const label = html`${attr.description ?? attr.code}${attr.required ? nothing : html` ${m.optional}`}`;
     const hint = attr.datatype_description
       ? html`<p class="hint" id="${id}-hint">${attr.datatype_description}</p>`
       : nothing;
     const value = this.draft.answers[attr.code];
     const text = typeof value === 'string' ? value : '';
-    const list = Array.isArray(value) ? value : [];
     const onInput = (e: Event) => this.setAnswer(attr.code, (e.target as HTMLInputElement).value);
     const common = { describedBy: a.describedBy, invalid: a.invalid };
 
@@ -416,6 +431,7 @@ export class ReportForm extends LitElement {
       (attr.datatype === 'singlevaluelist' && attr.values.length <= MAX_RADIOS)
     ) {
       const multi = attr.datatype === 'multivaluelist';
+      const list = Array.isArray(value) ? value : [];
       const toggle = (key: string) => (e: Event) => {
         const checked = (e.target as HTMLInputElement).checked;
         // Read the answer now, not at render time: two quick clicks land before the next render.
@@ -423,7 +439,7 @@ export class ReportForm extends LitElement {
         const chosen = Array.isArray(current) ? current.filter((k) => k !== key) : [];
         this.setAnswer(attr.code, multi ? (checked ? [...chosen, key] : chosen) : key);
       };
-      return html`<fieldset class="field" id=${id} aria-describedby=${common.describedBy}>
+      return html`<fieldset class="field" id=${id} data-field=${field} aria-describedby=${common.describedBy}>
         <legend>${label}</legend>
         ${hint} ${a.message}
         ${attr.values.map(
@@ -448,6 +464,7 @@ export class ReportForm extends LitElement {
     if (attr.datatype === 'singlevaluelist') {
       control = html`<select
         id=${id}
+        data-field=${field}
         aria-describedby=${common.describedBy}
         aria-invalid=${common.invalid}
         @change=${onInput}
@@ -458,6 +475,7 @@ export class ReportForm extends LitElement {
     } else if (attr.datatype === 'text') {
       control = html`<textarea
         id=${id}
+        data-field=${field}
         aria-describedby=${common.describedBy}
         aria-invalid=${common.invalid}
         .value=${text}
@@ -468,6 +486,7 @@ export class ReportForm extends LitElement {
       const type = attr.datatype === 'number' ? 'number' : attr.datatype === 'datetime' ? 'datetime-local' : 'text';
       control = html`<input
         id=${id}
+        data-field=${field}
         type=${type}
         inputmode=${type === 'number' ? 'decimal' : nothing}
         step=${type === 'number' ? 'any' : nothing}
@@ -480,14 +499,17 @@ export class ReportForm extends LitElement {
     return html`<div class="field"><label for=${id}>${label}</label>${hint} ${a.message} ${control}</div>`;
   }
 
+  // --- The frame: step heading, error summary, buttons ---------------------------------------------------------------
+
   private renderErrorSummary(): TemplateResult | typeof nothing {
     const m = this.messages;
-    if (!this.errors?.length) return nothing;
+    const errors = this.attempted.has(this.draft.step) ? this.stepErrors() : [];
+    if (!errors.length) return nothing;
     return html`<div class="panel error error-summary" tabindex="-1" part="error-summary">
       <div role="alert">
-        <h2>${m.errorSummaryTitle}</h2>
+        <h3>${m.errorSummaryTitle}</h3>
         <ul>
-          ${this.errors.map((err) => {
+          ${errors.map((err) => {
             const id = this.idFor(err.field);
             return html`<li>
               <a href="#${id}" @click=${(e: Event) => this.handleSummaryLink(e, id)}>${m.fieldError(err)}</a>
@@ -498,86 +520,49 @@ export class ReportForm extends LitElement {
     </div>`;
   }
 
-  private renderConfirmation(result: SubmitResult): TemplateResult {
-    const m = this.messages;
-    const reference = result.serviceRequestId ?? result.token;
-    return html`<div class="panel success" part="confirmation">
-      <h2 id="confirmation-title" tabindex="-1">${m.submittedTitle}</h2>
-      ${
-        reference
-          ? html`<p>${result.serviceRequestId ? m.referenceIs : m.provisionalReference}</p>
-              <p class="reference">${reference}</p>
-              <p>${result.serviceRequestId ? m.submittedKeep : m.provisionalExplained}</p>`
-          : nothing
-      }
-      ${result.notice ? html`<p>${result.notice}</p>` : nothing}
-      <div class="row">
-        ${
-          reference
-            ? html`<button type="button" @click=${this.handleCheckThis}>${m.checkThisRequest}</button>`
-            : nothing
-        }
-        <button type="button" class="secondary" @click=${this.handleReportAnother}>${m.reportAnother}</button>
-      </div>
-    </div>`;
+  private renderStep(): TemplateResult | typeof nothing {
+    const step = this.draft.step;
+    if (step === 'what') return html`${this.renderCategory()} ${this.renderQuestions()}`;
+    const later = this.later;
+    if (later?.state === 'ready') return later.value.renderStep(this, step);
+    if (later?.state === 'failed') {
+      return html`<div class="panel error" role="alert">
+        <p>${later.message}</p>
+        <button type="button" class="secondary" @click=${() => this.goTo(step)}>${this.messages.retry}</button>
+      </div>`;
+    }
+    return html`<p role="status">${this.messages.loadingStep}</p>`;
   }
 
   protected override render(): TemplateResult {
     const m = this.messages;
-    const left = DESCRIPTION_MAX - this.draft.description.length;
-    const description = this.fieldA11y('description', true, 'description-count');
+    const step = this.draft.step;
+    const n = STEPS.indexOf(step);
+    const confirmation =
+      this.result && this.later?.state === 'ready' ? this.later.value.renderConfirmation(this) : nothing;
     return html`
-      <div role="status" part="status">${this.result ? this.renderConfirmation(this.result) : nothing}</div>
-      <form novalidate part="form" ?hidden=${!!this.result} @submit=${this.handleSubmit}>
-        ${this.renderErrorSummary()} ${this.renderCategory()} ${this.renderQuestions()}
-
-        <fieldset>
-          <legend>${m.locationHeading}</legend>
-          <p class="hint">${m.locationHint}</p>
-          <div class="field">
-            <button type="button" class="secondary" @click=${this.handleUseMyLocation}>${m.useMyLocation}</button>
-            <p role="status" class="hint">${this.geoMessage ?? ''}</p>
-          </div>
-          <div class="row">
-            ${this.renderTextField('lat', m.latitude, { inputmode: 'decimal' })}
-            ${this.renderTextField('long', m.longitude, { inputmode: 'decimal' })}
-          </div>
-          ${this.renderTextField('address', m.address, { hint: m.addressHint, autocomplete: 'street-address' })}
-        </fieldset>
-
-        <div class="field">
-          <label for="description">${m.description}</label>
-          <p class="hint" id="description-hint">${m.descriptionHint}</p>
-          ${description.message}
-          <textarea
-            id="description"
-            name="description"
-            aria-describedby=${description.describedBy}
-            aria-invalid=${description.invalid}
-            .value=${this.draft.description}
-            @input=${this.handleText('description')}
-          ></textarea>
-          <p class="hint" id="description-count">${m.charactersLeft(left)}</p>
-        </div>
-
-        <fieldset>
-          <legend>${m.contactHeading}</legend>
-          <p class="hint">${m.contactHint}</p>
-          ${this.renderTextField('email', m.email, { type: 'email', autocomplete: 'email' })}
-          <div class="row">
-            ${this.renderTextField('firstName', m.firstName, { autocomplete: 'given-name' })}
-            ${this.renderTextField('lastName', m.lastName, { autocomplete: 'family-name' })}
-          </div>
-          ${this.renderTextField('phone', m.phone, { type: 'tel', autocomplete: 'tel' })}
-        </fieldset>
-
+      <div role="status" part="status">${confirmation}</div>
+      <form novalidate part="form" ?hidden=${!!this.result} @submit=${this.handleContinue} @change=${this.handleChange}>
+        <h2 id="step-title" tabindex="-1" part="step-title">
+          <span class="step-count">${m.stepCount(n + 1, STEPS.length)}</span> ${m.stepNames[step]}
+        </h2>
+        ${this.renderErrorSummary()} ${this.renderStep()}
         ${
           this.submitError
             ? html`<div class="panel error" role="alert" part="error"><p>${this.submitError}</p></div>`
             : nothing
         }
         <p role="status" class="visually-hidden">${this.submitting ? m.submitting : ''}</p>
-        <button type="submit" part="submit" aria-disabled=${this.submitting ? 'true' : 'false'}>${m.submit}</button>
+        <div class="actions">
+          ${
+            n > 0
+              ? html`<button type="button" class="secondary" part="back" @click=${this.handleBack}>${m.back}</button>`
+              : nothing
+          }
+          <button type="submit" part="submit" aria-disabled=${this.submitting ? 'true' : 'false'}>
+            ${step === 'review' ? m.submit : m.continue}
+          </button>
+        </div>
       </form>
     `;
   }

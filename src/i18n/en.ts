@@ -44,6 +44,16 @@ export const en: Messages = {
   lastName: 'Last name',
   phone: 'Phone',
 
+  stepCount: (n, total) => `Step ${n} of ${total}:`,
+  stepNames: { what: 'The problem', where: 'Location', details: 'Details and contact', review: 'Check and send' },
+  continue: 'Continue',
+  back: 'Back',
+  loadingStep: 'Loading…',
+  loadStepFailed: 'This part of the form could not be loaded. Check your internet connection and try again.',
+  reviewIntro: 'Check your report before you send it. You can change anything.',
+  notGiven: 'Not given',
+  change: 'Change',
+
   submit: 'Submit',
   submitting: 'Sending your report…',
   errorSummaryTitle: 'There is a problem',

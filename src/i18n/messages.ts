@@ -3,7 +3,7 @@
  * Functions take the values they interpolate; the result is always plain text (lit renders it as text).
  */
 import type { BackendErrorKind } from '../backend/types';
-import type { FieldError } from '../schema/draft';
+import type { FieldError, Step } from '../schema/draft';
 import type { StatusFamily } from '../schema/request';
 
 export interface Messages {
@@ -48,6 +48,16 @@ export interface Messages {
   firstName: string;
   lastName: string;
   phone: string;
+
+  stepCount: (n: number, total: number) => string;
+  stepNames: Record<Step, string>;
+  continue: string;
+  back: string;
+  loadingStep: string;
+  loadStepFailed: string;
+  reviewIntro: string;
+  notGiven: string;
+  change: string;
 
   submit: string;
   submitting: string;

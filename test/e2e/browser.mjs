@@ -68,3 +68,9 @@ export async function watchProblems(page, { allowHttpErrors = () => false } = {}
   });
   return problems;
 }
+
+/** Presses Continue and waits for the heading of the next step ("Step 2 of 4: Location"). */
+export async function continueTo(page, heading, timeout = 15000) {
+  await (await page.waitForSelector('aria/Continue[role="button"]')).click();
+  await page.waitForSelector(`aria/${heading}[role="heading"]`, { timeout });
+}

@@ -4,7 +4,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { startDemoServer } from '../../scripts/serve.mjs';
 import { startOpen311Server } from '../../scripts/open311-server.mjs';
-import { launchBrowser, waitForRegion, watchProblems } from './browser.mjs';
+import { continueTo, launchBrowser, waitForRegion, watchProblems } from './browser.mjs';
 
 let demo, chromium, backend;
 const backendRequests = [];
@@ -30,8 +30,11 @@ test('the demo files a report with its in-browser server, and still knows it aft
   await page.waitForFunction((el) => el.options.length > 20, { timeout: 20000 }, category);
   await category.select('POTHOLE');
   await (await page.waitForSelector('aria/Smaller than a dinner plate[role="radio"]')).click();
+  await continueTo(page, 'Step 2 of 4: Location');
   await (await page.waitForSelector('aria/Address or place[role="textbox"]')).type('5 Lakeview Terrace');
+  await continueTo(page, 'Step 3 of 4: Details and contact');
   await (await page.waitForSelector('aria/Description[role="textbox"]')).type('Small but deep');
+  await continueTo(page, 'Step 4 of 4: Check and send');
   await (await page.waitForSelector('aria/Submit[role="button"]')).click();
   const status = await waitForRegion(page, 'status', 'reference number is', 20000);
   const id = status.match(/reference number is (\S+)/)[1];

@@ -5,7 +5,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import http from 'node:http';
-import { launchBrowser, regionText, waitForRegion, watchProblems } from './browser.mjs';
+import { continueTo, launchBrowser, regionText, waitForRegion, watchProblems } from './browser.mjs';
 import { startCdnServer } from '../../scripts/cdn-server.mjs';
 import { startOpen311Server } from '../../scripts/open311-server.mjs';
 
@@ -85,22 +85,26 @@ test('a resident files a report and checks it, across three origins, under a str
   const pole = await page.waitForSelector('aria/What is the pole number?[role="textbox"]');
   await pole.type('DC-04127');
   await (await page.waitForSelector('aria/Light flickers or cycles on and off[role="radio"]')).click();
+
+  // Hostile page CSS must not reach inside: the buttons keep their own look and a usable size.
+  const next = await page.waitForSelector('aria/Continue[role="button"]');
+  const look = await next.evaluate((b) => {
+    const s = getComputedStyle(b);
+    return { height: b.getBoundingClientRect().height, transform: s.textTransform, font: s.fontFamily };
+  });
+  assert.ok(look.height >= 24, `Continue is ${look.height}px tall`);
+  assert.equal(look.transform, 'none');
+  assert.match(look.font, /Georgia/, 'inherits the host font family');
+
+  await continueTo(page, 'Step 2 of 4: Location');
   await (await page.waitForSelector('aria/Address or place[role="textbox"]')).type('310 Founders Way');
+  await continueTo(page, 'Step 3 of 4: Details and contact');
   await (
     await page.waitForSelector('aria/Description[role="textbox"]')
   ).type('Flickers all night <script>alert(1)</script>');
   await (await page.waitForSelector('aria/Email[role="textbox"]')).type('ana@example.org');
-
-  // Hostile page CSS must not reach inside: the Submit button keeps its own look and a usable size.
+  await continueTo(page, 'Step 4 of 4: Check and send');
   const submit = await page.waitForSelector('aria/Submit[role="button"]');
-  const look = await submit.evaluate((b) => {
-    const s = getComputedStyle(b);
-    return { height: b.getBoundingClientRect().height, transform: s.textTransform, font: s.fontFamily, color: s.color };
-  });
-  assert.ok(look.height >= 24, `Submit is ${look.height}px tall`);
-  assert.equal(look.transform, 'none');
-  assert.match(look.font, /Georgia/, 'inherits the host font family');
-
   await submit.click();
   await page.waitForSelector('aria/Thank you, your report was sent[role="heading"]', { timeout: 15000 });
   const status = await regionText(page, 'status');

@@ -1,0 +1,64 @@
+/**
+ * Walks the "Report a problem" steps the way a resident does (by role and name), so each test says only what is
+ * special about it.
+ */
+import { getByRole, regionText, type, choose, waitFor } from './dom';
+
+export async function categorySelect(el: Element): Promise<HTMLSelectElement> {
+  return waitFor(() => {
+    const select = getByRole<HTMLSelectElement>(el, 'combobox', 'Category');
+    return select.options.length > 1 && select;
+  }, 'the category list');
+}
+
+/** The visible step heading's text, e.g. "Step 2 of 4: Location". */
+export const stepTitle = (el: Element) =>
+  (getByRole(el, 'heading', /^Step \d of \d/).textContent ?? '').replace(/\s+/g, ' ').trim();
+
+/** Presses Continue and waits for the next step's heading. */
+export async function next(el: Element): Promise<void> {
+  const before = stepTitle(el);
+  getByRole(el, 'button', 'Continue').click();
+  await waitFor(
+    () => stepTitle(el) !== before && !/Loading/.test(regionText(el, 'status')),
+    `the step after "${before}"`,
+  );
+}
+
+export interface Report {
+  category: string;
+  /** Answers the category's questions on step 1 (after they appear). */
+  answer?: (el: Element) => Promise<void> | void;
+  lat?: string;
+  long?: string;
+  address?: string;
+  description: string;
+  email?: string;
+  firstName?: string;
+  lastName?: string;
+  phone?: string;
+}
+
+/** Fills in every step and stops on "Check and send", where Submit is. */
+export async function fillReport(el: Element, r: Report): Promise<void> {
+  choose(await categorySelect(el), r.category);
+  await r.answer?.(el);
+  await next(el);
+  if (r.lat !== undefined) type(getByRole(el, 'textbox', 'Latitude'), r.lat);
+  if (r.long !== undefined) type(getByRole(el, 'textbox', 'Longitude'), r.long);
+  if (r.address !== undefined) type(getByRole(el, 'textbox', 'Address or place'), r.address);
+  await next(el);
+  type(getByRole(el, 'textbox', 'Description'), r.description);
+  if (r.email !== undefined) type(getByRole(el, 'textbox', 'Email'), r.email);
+  if (r.firstName !== undefined) type(getByRole(el, 'textbox', 'First name'), r.firstName);
+  if (r.lastName !== undefined) type(getByRole(el, 'textbox', 'Last name'), r.lastName);
+  if (r.phone !== undefined) type(getByRole(el, 'textbox', 'Phone'), r.phone);
+  await next(el);
+}
+
+/** Presses Submit and waits for the reference number; returns it. */
+export async function submitAndWait(el: Element): Promise<string> {
+  getByRole(el, 'button', 'Submit').click();
+  const status = await waitFor(() => regionText(el, 'status').match(/reference number is (\S+)/), 'the confirmation');
+  return status[1]!;
+}

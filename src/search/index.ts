@@ -1,0 +1,194 @@
+/**
+ * Finding the right category fast: an in-memory index over an Open311 service list, built once, then queried on
+ * every keystroke (`search`, the category combobox) or with a whole sentence (`suggest`, "describe first").
+ *
+ * Every service's texts are folded (fold.ts) and cut into words; each word, and each pair of neighbouring words
+ * written together ("street light" → "streetlight"), is a *term*. Terms are kept by first letter, each with its
+ * postings (service, field weight). A query word is compared with the terms that start with its letter (first
+ * letters are rarely mistyped), and only the postings of the terms it matches are read.
+ *
+ * Pure TypeScript, no DOM, no dependencies.
+ */
+import { fold, words } from './fold';
+import { inflected, prefix, typo } from './edit';
+import { STOP_WORDS } from './stopwords';
+
+export { fold } from './fold';
+
+export interface Searchable {
+  service_code: string;
+  service_name: string;
+  description?: string | undefined;
+  keywords?: string | undefined;
+  group?: string | undefined;
+}
+
+export interface SearchHit<T> {
+  item: T;
+  score: number;
+  /** [start, end) ranges in service_name to highlight, in original string indices */
+  highlights: Array<[number, number]>;
+}
+
+export interface ServiceIndex<T> {
+  /** Ranked matches, best first; empty query → every service in the original order with score 0. Ties keep catalogue order. */
+  search(query: string, limit?: number): SearchHit<T>[];
+  /** For a whole sentence: the best few categories, only those with a meaningful score (may be empty). */
+  suggest(sentence: string, limit?: number): SearchHit<T>[];
+}
+
+/** A word of the name: its original text, where it starts in the name, its folded form. */
+type Piece = [text: string, at: number, folded: string];
+
+/**
+ * Scoring. A service's score is a sum over the query's words of (field weight × match quality, see edit.ts), each
+ * word counted once, at its best field. Field weights: the name is what the resident will see and pick; city
+ * synonyms were written to map residents' words to a service; then the catalogue's keywords. Descriptions mention
+ * neighbouring topics and a group is shared by many services, so both count for little. One word of a
+ * several-word keyword or synonym counts 0.7 of it; two neighbouring words joined, 0.9 of the words.
+ *
+ * suggest() also multiplies by the word's rarity, and offers a category only if its score reaches 0.45 (about
+ * one exact name or keyword hit on a fairly distinctive word; a word found only in a description is never
+ * enough) and 0.4 of the best, so a clear winner is not diluted by categories sharing a common word.
+ */
+export function createServiceIndex<T extends Searchable>(
+  services: readonly T[],
+  synonyms: Record<string, readonly string[]> = {},
+): ServiceIndex<T> {
+  const count = services.length;
+  /** First letter → term → its postings: service → best field weight. */
+  const terms: Record<string, Map<string, Map<number, number>>> = {};
+  /** For the current query: folded letters to highlight in each matched term. */
+  let marks: Record<string, number> = {};
+
+  /**
+   * Starts a query: its words that count, without stop words nor words of fewer than 3 letters ("a", "de", "l"),
+   * except, in a search, the last word (the resident may still be typing it: "a" → "alley").
+   */
+  const query = (text: string, search?: unknown) => {
+    marks = {};
+    return words(text).filter((w, k, list) => (w[2] && !STOP_WORDS.test(w)) || (search && !list[k + 1]));
+  };
+
+  const names = services.map((service, s): Piece[] => {
+    const put = (term: string, weight: number) => {
+      const bucket = (terms[term[0]!] ||= new Map());
+      const postings = bucket.get(term) || new Map<number, number>();
+      // A service keeps the best weight a term has in it.
+      if (!(postings.get(s)! > weight)) bucket.set(term, postings.set(s, weight));
+    };
+    /** Words, and with `part` (the weight of one word among several) neighbouring pairs joined. */
+    const add = (list: string[], weight: number, part?: number) =>
+      list.forEach((word, k) => {
+        put(word, list[1] && part ? weight * part : weight);
+        if (part && list[k + 1]) put(word + list[k + 1], weight * 0.9);
+      });
+
+    const pieces: Piece[] = [];
+    service.service_name.replace(/[\p{L}\p{N}\p{M}]+/gu, (text, at) => {
+      // People type names from the start: the first word counts a little more.
+      if (!pieces[0]) put(fold(text), 1.1);
+      pieces.push([text, at, fold(text)]);
+      return text;
+    });
+    add(
+      pieces.map((p) => p[2]),
+      1,
+      1,
+    );
+    synonyms[service.service_code]?.map((text) => add(words(text), 0.9, 0.7));
+    service.keywords?.split(',').map((text) => add(words(text), 0.8, 0.7));
+    // Descriptions are sentences: their words only, joining them would mostly make nonsense terms.
+    add(words(service.description), 0.35);
+    add(words(service.group), 0.25);
+    return pieces;
+  });
+
+  /**
+   * Best weight × quality per service for one query word (or joined pair) `q`; `exact` says how a term matches.
+   * With `fuzzy`, and only when no term matches exactly (so typos never add noise to a good query), one typo is
+   * allowed. With `total` (suggest), × rarity: log-scaled inverse document frequency, divided by its maximum so
+   * that the suggest threshold means the same for 25 services as for 5,000; and the scores are added to `total`.
+   * Matched terms go to `marks`: as many letters as typed, or in a sentence the whole term.
+   */
+  const scores = (q: string, exact: typeof prefix, fuzzy?: unknown, total?: Float64Array) => {
+    const out = new Float64Array(count);
+    let found: number | undefined;
+    const scan = (match: (t: string) => number) =>
+      // First letters are rarely mistyped: only terms with the same one are compared.
+      terms[q[0]!]?.forEach((postings, t) => {
+        const quality = match(t) * (total ? Math.log1p(count / postings.size) / Math.log1p(count) : 1);
+        if (quality) {
+          found = marks[t] = Math.max(marks[t] || 0, total ? t.length : q.length);
+          for (const [s, weight] of postings) {
+            const gain = quality * weight - out[s]!;
+            if (gain > 0) {
+              out[s]! += gain;
+              if (total) total[s]! += gain;
+            }
+          }
+        }
+      });
+    scan(exact(q));
+    if (fuzzy && q[3] && !found) scan(typo(q, total));
+    return out;
+  };
+
+  /**
+   * Services scoring at least `min`, best first (the sort is stable: equal scores keep catalogue order), with
+   * highlights for those returned.
+   */
+  const hits = (total: Float64Array, min: number, limit?: number): SearchHit<T>[] =>
+    [...total.keys()]
+      .filter((s) => total[s]! >= min)
+      .sort((a, b) => total[b]! - total[a]!)
+      .slice(0, limit! < 0 ? 0 : limit)
+      .map((s) => {
+        const highlights: Array<[number, number]> = [];
+        let carry = 0;
+        names[s]!.forEach(([text, at, folded], k, pieces) => {
+          // The word itself, or with the next one (a joined pair), or the rest of a pair that began before it.
+          const pair = marks[folded + pieces[k + 1]?.[2]] || 0;
+          const letters = Math.min(Math.max(marks[folded] || 0, pair, carry), folded.length);
+          carry = pair - folded.length;
+          // Where the first `letters` folded letters end in the original: never past `letters` plus the characters
+          // that fold to nothing (an accent typed apart belongs to its letter, so it is included).
+          if (letters) {
+            let end = letters + text.length - folded.length;
+            while (fold(text.slice(0, end)).length > letters) end--;
+            highlights.push([at, at + end]);
+          }
+        });
+        return { item: services[s]!, score: total[s]!, highlights };
+      });
+
+  return {
+    search(text, limit) {
+      const list = query(text, 1);
+      // AND: every word must match, on its own or joined with a neighbour ("pot hole" → "pothole"); -1: no match.
+      const total = new Float64Array(count);
+      let before = total;
+      list.forEach((w, k) => {
+        const one = scores(w, prefix, 1);
+        const after = list[k + 1] ? scores(w + list[k + 1], prefix) : one;
+        total.forEach((score, s) => {
+          const best = Math.max(one[s]!, after[s]!, before[s]!);
+          total[s] = score < 0 || !best ? -1 : score + best;
+        });
+        before = after;
+      });
+      return hits(total, 0, limit);
+    },
+
+    suggest(sentence, limit = 3) {
+      // OR over the sentence's meaningful words, each distinct word once, and neighbours joined ("pot hole").
+      const list = query(sentence);
+      const total = new Float64Array(count);
+      list.forEach((w, k) => {
+        if (list.indexOf(w) == k) scores(w, inflected, 1, total);
+        if (list[k + 1]) scores(w + list[k + 1], inflected, 0, total);
+      });
+      return hits(total, Math.max(0.45, 0.4 * Math.max(...total)), limit);
+    },
+  };
+}

@@ -15,11 +15,11 @@ const out = process.argv[2] || '/tmp/demo.png';
 const width = Number(process.argv[3] || 1280);
 const TIMEOUT_MS = 20_000;
 
-/** True once a <select> with a real option (the category list) shows anywhere inside the widget. The widget
- *  nests elements with their own shadow roots (the form is <citizen-portal-report>), so search all open ones. */
+/** True once the "Category" combobox shows anywhere inside the widget (it appears when the categories have
+ *  loaded). The widget nests elements with their own shadow roots, so search all open ones. */
 function widgetHasCategories() {
   const find = (root) => {
-    if (root.querySelector('select option:not([value=""])')) return true;
+    if (root.querySelector('[role="combobox"]#category')) return true;
     return [...root.querySelectorAll('*')].some((el) => el.shadowRoot && find(el.shadowRoot));
   };
   const portal = document.querySelector('citizen-portal');
@@ -63,7 +63,7 @@ try {
     await page.waitForFunction(widgetHasCategories, { timeout: TIMEOUT_MS, polling: 100 });
     ok = true;
   } catch {
-    problems.push(`the widget showed no category options within ${TIMEOUT_MS / 1000} s`);
+    problems.push(`the widget showed no category field within ${TIMEOUT_MS / 1000} s`);
   }
   await page.evaluate(() => document.fonts.ready);
   await page.screenshot({ path: out, fullPage: true });

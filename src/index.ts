@@ -14,7 +14,7 @@ define('citizen-portal', CitizenPortal);
 export { CitizenPortal, ReportForm };
 export { createOpen311Backend, type Open311Options } from './backend/open311';
 export { BackendError, type Backend, type BackendErrorKind, type SubmitResult } from './backend/types';
-export type { NewRequest } from './schema/draft';
+export type { NewRequest } from './schema/new-request';
 export type { Service, ServiceDefinition, Attribute } from './schema/open311';
 export type { ServiceRequest, StatusFamily } from './schema/request';
 

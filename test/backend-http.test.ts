@@ -272,7 +272,7 @@ describe('Open311 client: tokens', () => {
     sessionStorage.clear();
     const el = await fixture<CitizenPortal>(html`<citizen-portal endpoint=${BASE}></citizen-portal>`);
     // The element's own backend polls every 2 s; it is the product's default, so this test waits for it.
-    await fillReport(el, { category: 'GRAFFITI_PUBLIC', address: '1 Main St', description: 'Tags' });
+    await fillReport(el, { category: 'Graffiti on Public Property', address: '1 Main St', description: 'Tags' });
     getByRole(el, 'button', 'Submit').click();
     const provisional = await waitFor(
       () => regionText(el, 'status').includes('provisional reference') && regionText(el, 'status'),

@@ -34,7 +34,7 @@ describe('dist/citizen-portal.js loaded from another origin', () => {
     await useMockBackend();
     document.body.innerHTML = '<citizen-portal endpoint="/open311/v2" jurisdiction="demo.city"></citizen-portal>';
     const el = document.querySelector('citizen-portal')!;
-    await waitFor(() => getByRole<HTMLSelectElement>(el, 'combobox', 'Category').options.length > 1, 'categories');
+    await waitFor(() => getByRole(el, 'combobox', 'Category'), 'categories');
     await expect(el).to.be.accessible();
   });
 

@@ -34,13 +34,17 @@ describe('keyboard only', () => {
     const mock = await useMockBackend();
     sessionStorage.clear();
     const el = await fixture<CitizenPortal>(html`<citizen-portal endpoint="/open311/v2"></citizen-portal>`);
-    await waitFor(() => getByRole<HTMLSelectElement>(el, 'combobox', 'Category').options.length > 1, 'categories');
+    await waitFor(() => getByRole(el, 'combobox', 'Category'), 'categories');
     (document.activeElement as HTMLElement | null)?.blur();
 
     await tabTo('Report a problem');
-    const category = (await tabTo('Category')) as HTMLSelectElement;
-    await sendKeys({ type: 'Streetlight' }); // type-ahead in the native select
-    await waitFor(() => category.value === 'STREETLIGHT', 'the category chosen by typing');
+    const category = (await tabTo('Category')) as HTMLInputElement;
+    await sendKeys({ type: 'streetli' });
+    await waitFor(() => category.getAttribute('aria-expanded') === 'true', 'the list of matches');
+    await sendKeys({ press: 'ArrowDown' });
+    await sendKeys({ press: 'Enter' }); // chooses the option; does not go on yet
+    await waitFor(() => category.value === 'Streetlight Out', 'the category chosen by keyboard');
+    expect(accessibleName(deepActiveElement()!)).to.equal('Category');
 
     await waitFor(() => getByRole(el, 'textbox', /What is the pole number/), 'the questions');
     await tabTo(/What is the pole number/);

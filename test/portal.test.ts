@@ -7,8 +7,9 @@ import { http, HttpResponse } from 'msw';
 import '../src/index';
 import type { CitizenPortal } from '../src/index';
 import { useMockBackend } from './helpers/mock-backend';
-import { choose, getByRole, queryAllByRole, regionText, type, waitFor } from './helpers/dom';
-import { categorySelect, fillReport, next, stepTitle, submitAndWait } from './helpers/report';
+import { CategoryPicker } from '../src/elements/category-picker';
+import { accessibleName, getByRole, queryAllByRole, regionText, type, waitFor } from './helpers/dom';
+import { categoryInput, fillReport, next, pickCategory, stepTitle, submitAndWait } from './helpers/report';
 
 const BASE = '/open311/v2';
 
@@ -25,7 +26,7 @@ async function mount(
 /** A complete pothole report, stopped on "Check and send". */
 async function fillPothole(el: Element) {
   await fillReport(el, {
-    category: 'POTHOLE',
+    category: 'Pothole',
     answer: async () => {
       (
         await waitFor(() => getByRole<HTMLInputElement>(el, 'radio', 'About the size of a car tire'), 'questions')
@@ -76,16 +77,114 @@ describe('<citizen-portal> configuration', () => {
 });
 
 describe('<citizen-portal> filing a report', () => {
-  it('lists the categories grouped by their Open311 group, and is accessible', async () => {
+  it('lists every category by group with the arrow keys, and is accessible open and closed', async () => {
     await useMockBackend();
     const el = await mount();
-    const select = await categorySelect(el);
-    const groups = [...select.querySelectorAll('optgroup')].map((g) => g.label);
+    const input = await categoryInput(el);
+    await expect(el).to.be.accessible();
+    input.focus();
+    input.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowDown', bubbles: true }));
+    const listbox = await waitFor(() => getByRole(el, 'listbox', 'Category'), 'the list');
+    expect(input.getAttribute('aria-expanded')).to.equal('true');
+    const groups = queryAllByRole(listbox, 'group').map((g) => accessibleName(g));
     expect(groups).to.include('Streets & Sidewalks');
     expect(groups.length).to.be.greaterThanOrEqual(5);
-    expect(select.querySelector('optgroup option[value="POTHOLE"]')?.textContent?.trim()).to.equal('Pothole');
+    expect(queryAllByRole(listbox, 'option').length).to.equal(25);
+    // Arrow keys move the active option (aria-activedescendant); Enter chooses it.
+    input.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowDown', bubbles: true }));
+    input.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowDown', bubbles: true }));
+    const activeId = await waitFor(() => input.getAttribute('aria-activedescendant'), 'an active option');
+    const active = listbox.querySelector(`#${activeId}`)!;
+    const name = accessibleName(active).replace(/ — .*$/, '');
     await expect(el).to.be.accessible();
+    input.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, cancelable: true }));
+    await waitFor(() => input.value === name, 'the chosen category in the field');
+    expect(input.getAttribute('aria-expanded')).to.equal('false');
   });
+
+  it('finds a category by words, typos and joined words, and says how many', async () => {
+    await useMockBackend();
+    const el = await mount();
+    const input = await categoryInput(el);
+    const names = () => queryAllByRole(el, 'option').map((o) => accessibleName(o).replace(/ — .*$/, ''));
+    for (const [typed, expected] of [
+      ['pot hole', 'Pothole'],
+      ['street light', 'Streetlight Out'],
+      ['grafitti publ', 'Graffiti on Public Property'],
+    ] as const) {
+      type(input, typed);
+      await waitFor(() => names()[0] === expected, `"${typed}" → ${expected}`);
+      expect(regionText(el, 'status')).to.match(/categor(y|ies) found/);
+    }
+    // A sentence finds categories too, and becomes the start of the description.
+    type(input, 'there is a huge hole in the road near my house');
+    const option = await waitFor(
+      () => queryAllByRole(el, 'option').find((o) => /Pothole/.test(accessibleName(o))),
+      'a suggestion',
+    );
+    expect(accessibleName(getByRole(el, 'group', /Best matches/))).to.equal('Best matches for what you described');
+    option.click();
+    await waitFor(() => input.value === 'Pothole', 'the choice');
+  });
+
+  it("finds a category by the city's own words, in other languages too", async () => {
+    await useMockBackend();
+    sessionStorage.clear();
+    const el = await fixture<CitizenPortal>(html`<citizen-portal endpoint=${BASE}></citizen-portal>`);
+    el.synonyms = { POTHOLE: ['bache', 'nid-de-poule'], STREETLIGHT: ['farola'] };
+    const input = await categoryInput(el);
+    for (const [typed, expected] of [
+      ['bache', 'Pothole'],
+      ['nid de poule', 'Pothole'],
+      ['farola', 'Streetlight Out'],
+    ] as const) {
+      type(input, typed);
+      await waitFor(
+        () => accessibleName(queryAllByRole(el, 'option')[0] ?? document.body).startsWith(expected),
+        `"${typed}" → ${expected}`,
+      );
+    }
+  });
+
+  it('starts with the category a city page asks for', async () => {
+    await useMockBackend();
+    sessionStorage.clear();
+    const el = await fixture<CitizenPortal>(
+      html`<citizen-portal endpoint=${BASE} category="STREETLIGHT"></citizen-portal>`,
+    );
+    expect((await categoryInput(el)).value).to.equal('Streetlight Out');
+    await waitFor(() => getByRole(el, 'textbox', /What is the pole number/), 'its questions');
+  });
+
+  for (const engine of ['CSS anchor positioning', 'floating-ui (browsers without it)'] as const)
+    it(`keeps the list inside the window, below the field or above it without room (${engine})`, async () => {
+      CategoryPicker.useFloatingUi = engine !== 'CSS anchor positioning';
+      await useMockBackend();
+      const el = await mount();
+      const input = await categoryInput(el);
+      for (const where of ['top', 'bottom'] as const) {
+        el.style.cssText = where === 'top' ? '' : `display:block;margin-top:${innerHeight - 120}px`;
+        input.scrollIntoView({ block: where === 'top' ? 'start' : 'end' });
+        input.focus();
+        input.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowDown', bubbles: true }));
+        const listbox = await waitFor(() => getByRole(el, 'listbox', 'Category'), 'the list');
+        // floating-ui (loaded on first open) writes the position itself; CSS anchor positioning needs a frame.
+        if (CategoryPicker.useFloatingUi) await waitFor(() => listbox.style.top, 'floating-ui to place the list');
+        await new Promise((r) => requestAnimationFrame(r));
+        const box = listbox.getBoundingClientRect();
+        const field = input.getBoundingClientRect();
+        expect(box.top, 'inside the window').to.be.at.least(0);
+        expect(box.bottom, 'inside the window').to.be.at.most(innerHeight + 1);
+        if (where === 'top') expect(box.top).to.be.at.least(field.bottom - 1);
+        else expect(box.bottom).to.be.at.most(field.top + 1);
+        expect(Math.round(box.width)).to.equal(Math.round(field.width));
+        expect(listbox.classList.contains('floating'), 'placed by floating-ui').to.equal(CategoryPicker.useFloatingUi);
+        input.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+        await waitFor(() => input.getAttribute('aria-expanded') === 'false', 'closed');
+      }
+      el.style.cssText = '';
+      CategoryPicker.useFloatingUi = false;
+    });
 
   it('POSTs exactly what GeoReport v2 says, multi-value answers included, and shows the reference number', async () => {
     const mock = await useMockBackend();
@@ -143,7 +242,11 @@ describe('<citizen-portal> filing a report', () => {
     const el = await fixture<CitizenPortal>(
       html`<citizen-portal endpoint=${BASE} api-key="k-123" lang="es-MX"></citizen-portal>`,
     );
-    await fillReport(el, { category: 'GRAFFITI_PUBLIC', address: '9 Canal St', description: 'Tags on the wall' });
+    await fillReport(el, {
+      category: 'Graffiti on Public Property',
+      address: '9 Canal St',
+      description: 'Tags on the wall',
+    });
     await submitAndWait(el);
     const [post] = posts(mock.requests);
     const body = new URLSearchParams(await post!.clone().text());
@@ -160,7 +263,7 @@ describe('<citizen-portal> filing a report', () => {
   it('will not go on while a required question is empty, and says which', async () => {
     const mock = await useMockBackend();
     const el = await mount();
-    choose(await categorySelect(el), 'POTHOLE');
+    await pickCategory(el, 'Pothole');
     await waitFor(() => getByRole(el, 'group', /About how big is the pothole/), 'the questions');
     expect(regionText(el, 'alert'), 'no error before trying to go on').to.equal('');
     getByRole(el, 'button', 'Continue').click();
@@ -188,7 +291,7 @@ describe('<citizen-portal> filing a report', () => {
   it('asks where, and for a description, before the last step', async () => {
     await useMockBackend();
     const el = await mount();
-    choose(await categorySelect(el), 'GRAFFITI_PUBLIC');
+    await pickCategory(el, 'Graffiti on Public Property');
     await next(el);
     getByRole(el, 'button', 'Continue').click();
     expect(await waitFor(() => regionText(el, 'alert'), 'the summary')).to.contain('Tell us where the problem is');
@@ -208,7 +311,7 @@ describe('<citizen-portal> filing a report', () => {
   it("shows a field's message once it is changed and left, not before", async () => {
     await useMockBackend();
     const el = await mount();
-    choose(await categorySelect(el), 'GRAFFITI_PUBLIC');
+    await pickCategory(el, 'Graffiti on Public Property');
     await next(el);
     const lat = getByRole<HTMLInputElement>(el, 'textbox', 'Latitude');
     expect(lat.getAttribute('aria-invalid')).to.equal(null);
@@ -227,7 +330,7 @@ describe('<citizen-portal> filing a report', () => {
     expect(getByRole<HTMLInputElement>(el, 'textbox', 'Latitude').value).to.equal('41.5012');
     getByRole(el, 'button', 'Back').click();
     await waitFor(() => stepTitle(el) === 'Step 1 of 4: The problem', 'step 1');
-    expect(getByRole<HTMLSelectElement>(el, 'combobox', 'Category').value).to.equal('POTHOLE');
+    expect(getByRole<HTMLInputElement>(el, 'combobox', 'Category').value).to.equal('Pothole');
     expect(getByRole<HTMLInputElement>(el, 'checkbox', 'Near a school').checked).to.equal(true);
   });
 
@@ -266,7 +369,7 @@ describe('<citizen-portal> filing a report', () => {
     await waitFor(() => stepTitle(el) === 'Step 1 of 4: The problem', 'step 1');
     expect(getByRole<HTMLInputElement>(el, 'radio', 'About the size of a car tire').checked).to.equal(true);
     expect(getByRole<HTMLInputElement>(el, 'checkbox', 'Near a school').checked).to.equal(true);
-    expect(getByRole<HTMLSelectElement>(el, 'combobox', 'Category').value).to.equal('POTHOLE');
+    expect(getByRole<HTMLInputElement>(el, 'combobox', 'Category').value).to.equal('Pothole');
 
     // The resident tries again once the server is back: it goes through.
     mock.worker.resetHandlers();
@@ -299,7 +402,7 @@ describe('<citizen-portal> filing a report', () => {
     const el = await fixture<CitizenPortal>(
       html`<citizen-portal endpoint=${BASE} lang="es" locale-param="locale" timeout="30"></citizen-portal>`,
     );
-    await categorySelect(el);
+    await categoryInput(el);
     const services = mock.requests.find((r) => r.url.includes('/services.json'))!;
     expect(new URL(services.url).searchParams.get('locale')).to.equal('es');
     expect(services.headers.get('accept-language')).to.equal('es');
@@ -350,7 +453,7 @@ describe('<citizen-portal> filing a report', () => {
     geo.getCurrentPosition = (ok: PositionCallback) =>
       ok({ coords: { latitude: 41.49876543, longitude: -90.5012367, accuracy: 12 } } as GeolocationPosition);
     try {
-      choose(await categorySelect(el), 'GRAFFITI_PUBLIC');
+      await pickCategory(el, 'Graffiti on Public Property');
       await next(el);
       getByRole(el, 'button', 'Use my location').click();
       await waitFor(() => getByRole<HTMLInputElement>(el, 'textbox', 'Latitude').value, 'the latitude');
@@ -376,7 +479,7 @@ describe('<citizen-portal> filing a report', () => {
         message: 'denied',
       } as GeolocationPositionError);
     try {
-      choose(await categorySelect(el), 'GRAFFITI_PUBLIC');
+      await pickCategory(el, 'Graffiti on Public Property');
       await next(el);
       getByRole(el, 'button', 'Use my location').click();
       await waitFor(() => /did not share your location/.test(regionText(el, 'status')), 'the message');
@@ -388,7 +491,7 @@ describe('<citizen-portal> filing a report', () => {
   it('restores an unfinished report after the element is recreated (a reload)', async () => {
     await useMockBackend();
     const el = await mount();
-    choose(await categorySelect(el), 'STREETLIGHT');
+    await pickCategory(el, 'Streetlight Out');
     type(await waitFor(() => getByRole(el, 'textbox', /What is the pole number/), 'the question'), 'DC-9');
     await next(el);
     type(getByRole(el, 'textbox', 'Address or place'), 'Oak & 3rd');
@@ -407,8 +510,7 @@ describe('<citizen-portal> filing a report', () => {
     await waitFor(() => stepTitle(again) === 'Step 2 of 4: Location', 'step 2');
     expect(getByRole<HTMLInputElement>(again, 'textbox', 'Address or place').value).to.equal('Oak & 3rd');
     getByRole(again, 'button', 'Back').click();
-    const select = await categorySelect(again);
-    expect(select.value).to.equal('STREETLIGHT');
+    expect((await categoryInput(again)).value).to.equal('Streetlight Out');
     const pole = await waitFor(
       () => getByRole<HTMLInputElement>(again, 'textbox', /What is the pole number/),
       'the question',

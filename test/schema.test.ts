@@ -4,7 +4,8 @@ import { ServiceDefinitionSchema, ServiceListSchema } from '../src/schema/open31
 import { PostResultListSchema, ServiceRequestListSchema } from '../src/schema/request';
 import { parseConfig } from '../src/schema/config';
 import { encodeRequest } from '../src/backend/encode';
-import { emptyDraft, localDateTimeToIso, toNewRequest, validateDraft } from '../src/schema/draft';
+import { emptyDraft, validateDraft } from '../src/schema/draft';
+import { localDateTimeToIso, toNewRequest } from '../src/schema/new-request';
 
 describe('GeoReport v2 parsing', () => {
   it('takes bare or wrapped lists, numbers for codes, "true" strings, null and "" alike', () => {

@@ -1,5 +1,5 @@
 /** GeoReport v2 POST body: application/x-www-form-urlencoded, attributes as attribute[CODE] and attribute[CODE][]. */
-import type { NewRequest } from '../schema/draft';
+import type { NewRequest } from '../schema/new-request';
 
 export function encodeRequest(
   request: NewRequest,

@@ -4,7 +4,13 @@
  * machinery (formats, path spellings, errors, retries).
  */
 import type { z } from '../schema/zod';
-import { PostResultListSchema, ServiceRequestListSchema, TokenListSchema } from '../schema/request';
+import {
+  DiscoverySchema,
+  PostResultListSchema,
+  ServiceRequestListSchema,
+  TokenListSchema,
+  type Discovery,
+} from '../schema/request';
 import { encodeRequest } from './encode';
 import { sleep } from './http';
 import type { Open311Options } from './open311';
@@ -27,10 +33,13 @@ export interface Open311Context {
   options: Open311Options;
 }
 
-export type RequestCalls = Pick<Required<Backend>, 'submit' | 'request' | 'requests' | 'resolveToken'>;
+export type RequestCalls = Pick<Required<Backend>, 'submit' | 'request' | 'requests' | 'resolveToken'> & {
+  discovery(signal?: AbortSignal): Promise<Discovery>;
+};
 
 export function requestCalls({ call, get, scope, options }: Open311Context): RequestCalls {
   return {
+    discovery: (signal) => get(['discovery'], DiscoverySchema, signal),
     async submit(request, signal) {
       const body = encodeRequest(request, { jurisdiction: options.jurisdiction, apiKey: options.apiKey });
       const query =

@@ -4,17 +4,12 @@
  * schema/open311 and turns every failure into a BackendError whose kind the elements put in plain words.
  */
 import type { z } from '../schema/zod';
-import {
-  DiscoverySchema,
-  ErrorBodySchema,
-  ServiceDefinitionSchema,
-  ServiceListSchema,
-  type Discovery,
-} from '../schema/open311';
+import { ErrorBodySchema, ServiceDefinitionSchema, ServiceListSchema } from '../schema/open311';
 import { decode, type Format } from './decode';
 import type { RequestCalls } from './open311-requests';
 import { send, retryAfterMs, type HttpAnswer, type HttpOptions } from './http';
 import { BackendError, type Backend } from './types';
+import type { Discovery } from '../schema/request';
 
 export interface Open311Options {
   /** Base URL of the GeoReport v2 API, absolute, e.g. https://city.example/open311/v2. */
@@ -177,7 +172,7 @@ export function createOpen311Backend(options: Open311Options): Open311Backend {
     (calls ??= import('./open311-requests').then((m) => m.requestCalls({ call, get, scope, options })));
 
   return {
-    discovery: (signal) => get(['discovery'], DiscoverySchema, signal),
+    discovery: async (signal) => (await requestCalls()).discovery(signal),
 
     services: (signal) => get(['services', 'Services'], ServiceListSchema, signal),
 

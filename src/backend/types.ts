@@ -2,7 +2,7 @@
  * The small interface the elements talk to. The Open311 adapter implements it; a city with its own REST API
  * implements the four required calls (a few dozen lines, see the README) and sets the element's `backend`.
  */
-import type { NewRequest } from '../schema/draft';
+import type { NewRequest } from '../schema/new-request';
 import type { Service, ServiceDefinition } from '../schema/open311';
 import type { ServiceRequest } from '../schema/request';
 

@@ -8,6 +8,7 @@
  * @attr format - `json` (default; falls back to XML by itself when a server refuses JSON) or `xml`.
  * @attr locale-param - for servers that take the language as a query parameter: its name (e.g. `locale`).
  * @attr timeout - seconds to wait for each answer (1–120, default 15).
+ * @attr category - a service code to choose in advance (a city page's "Report graffiti" link).
  *
  * @event cp-request-submitted - a report was accepted; `detail: { serviceRequestId?, token?, notice?, serviceCode }`.
  * @event cp-reference-resolved - the reference behind a provisional token arrived; `detail: { token, serviceRequestId }`.
@@ -65,6 +66,8 @@ export class CitizenPortal extends LitElement {
     timeout: {},
     lang: {},
     backend: { attribute: false },
+    synonyms: { attribute: false },
+    category: {},
     tab: { state: true },
   };
 
@@ -83,6 +86,10 @@ export class CitizenPortal extends LitElement {
   declare timeout: string | null;
   /** A backend of your own (any protocol), instead of the Open311 one built from `endpoint`. */
   declare backend: Backend | undefined;
+  /** The city's own words for its services, by service code, in any language: `{ POTHOLE: ['bache'] }`. */
+  declare synonyms: Record<string, readonly string[]> | undefined;
+  /** A service code chosen in advance. */
+  declare category: string | null;
 
   declare private tab: Tab;
   private config: ConfigResult = {
@@ -209,6 +216,8 @@ export class CitizenPortal extends LitElement {
           .backend=${this.activeBackend}
           .messages=${m}
           .storageKey=${storageKey}
+          .synonyms=${this.synonyms}
+          .category=${this.category}
           @cp-check-status=${this.handleCheckStatus}
         ></citizen-portal-report>
       </div>

@@ -30,6 +30,7 @@ import type { Attribute } from '../schema/open311';
 import { loadDraft, saveDraft } from '../storage/draft-store';
 import { baseStyles } from './styles';
 import { backendErrorText } from './error-text';
+import { CategoryPicker, pickerStyles } from './category-picker';
 import type * as LaterSteps from './report-steps';
 
 type Load<T> = { state: 'loading' } | { state: 'ready'; value: T } | { state: 'failed'; message: string };
@@ -40,12 +41,14 @@ const MAX_RADIOS = 5;
 export type TextField = 'lat' | 'long' | 'address' | 'description' | 'email' | 'firstName' | 'lastName' | 'phone';
 
 export class ReportForm extends LitElement {
-  static override styles = baseStyles;
+  static override styles = [baseStyles, pickerStyles];
 
   static override properties = {
     backend: { attribute: false },
     messages: { attribute: false },
     storageKey: { attribute: false },
+    synonyms: { attribute: false },
+    category: { attribute: false },
     services: { state: true },
     definition: { state: true },
     draft: { state: true },
@@ -64,6 +67,10 @@ export class ReportForm extends LitElement {
   declare messages: Messages;
   /** sessionStorage key for the unfinished report (per endpoint, so two portals on a page never mix). */
   declare storageKey: string;
+  /** The city's own words for its services, by service code, in any language: `{ POTHOLE: ['bache'] }`. */
+  declare synonyms: Record<string, readonly string[]> | undefined;
+  /** A service code to start with, unless the resident already chose one. */
+  declare category: string | null | undefined;
 
   // State. Not private: ./report-steps (a lazy chunk) renders and drives the later steps through it.
   /** @internal */ declare services: Load<Service[]>;
@@ -139,6 +146,9 @@ export class ReportForm extends LitElement {
     try {
       const list = await backend.services(this.abort.signal);
       this.services = { state: 'ready', value: list };
+      const preset = this.category && list.find((svc) => svc.service_code === this.category);
+      if (preset && !this.draft.serviceCode) this.setDraft({ serviceCode: preset.service_code });
+      this.picker.sync();
       if (this.draft.serviceCode) void this.loadDefinition(this.draft.serviceCode);
     } catch (e) {
       this.services = { state: 'failed', message: backendErrorText(this.messages, e) };
@@ -263,12 +273,6 @@ export class ReportForm extends LitElement {
     void this.goTo(STEPS[Math.max(0, STEPS.indexOf(this.draft.step) - 1)]!);
   }
 
-  private handleCategory(e: Event): void {
-    const code = (e.target as HTMLSelectElement).value;
-    this.setDraft({ serviceCode: code });
-    void this.loadDefinition(code);
-  }
-
   /** A field changed and was left: from now on its own message shows. */
   private handleChange(e: Event): void {
     const field = (e.target as HTMLElement).closest<HTMLElement>('[data-field]')?.dataset['field'];
@@ -343,6 +347,23 @@ export class ReportForm extends LitElement {
 
   // --- Step 1: the problem ----------------------------------------------------------------------------------------
 
+  private picker = new CategoryPicker(this, {
+    services: () => (this.services.state === 'ready' ? this.services.value : []),
+    selected: () => this.draft.serviceCode,
+    synonyms: () => this.synonyms,
+    messages: () => this.messages,
+    onSelect: (code, sentence) => {
+      // A description typed into the category field is the start of the report's description.
+      const words = sentence?.trim().split(/\s+/).length ?? 0;
+      this.setDraft({
+        serviceCode: code,
+        ...(words >= 3 && !this.draft.description ? { description: sentence!.trim() } : {}),
+      });
+      if (!this.touched.has('serviceCode')) this.touched = new Set([...this.touched, 'serviceCode']);
+      void this.loadDefinition(code);
+    },
+  });
+
   private renderCategory(): TemplateResult {
     const m = this.messages;
     const s = this.services;
@@ -353,39 +374,12 @@ export class ReportForm extends LitElement {
         <button type="button" class="secondary" @click=${() => this.loadServices()}>${m.retry}</button>
       </div>`;
     }
-    // Groups in the order the server lists them; ungrouped services last, under "Other" if others are grouped.
-    const groups = new Map<string, Service[]>();
-    for (const svc of s.value) {
-      const g = svc.group ?? '';
-      groups.set(g, [...(groups.get(g) ?? []), svc]);
-    }
-    const ungrouped = groups.get('') ?? [];
-    groups.delete('');
-    const option = (svc: Service) =>
-      html`<option value=${svc.service_code} ?selected=${svc.service_code === this.draft.serviceCode}>
-        ${svc.service_name}
-      </option>`;
-    const a = this.fieldA11y('serviceCode', false);
+    const a = this.fieldA11y('serviceCode', true);
     const selected = this.selectedService();
     return html`<div class="field">
       <label for="category">${m.category}</label>
-      ${a.message}
-      <select
-        id="category"
-        name="service_code"
-        data-field="serviceCode"
-        aria-describedby=${a.describedBy}
-        aria-invalid=${a.invalid}
-        @change=${this.handleCategory}
-      >
-        <option value="" ?selected=${!this.draft.serviceCode}>${m.chooseCategory}</option>
-        ${[...groups].map(([name, list]) => html`<optgroup label=${name}>${list.map(option)}</optgroup>`)}
-        ${
-          groups.size && ungrouped.length
-            ? html`<optgroup label=${m.otherGroup}>${ungrouped.map(option)}</optgroup>`
-            : ungrouped.map(option)
-        }
-      </select>
+      <p class="hint" id="category-hint">${m.categoryHint}</p>
+      ${a.message} ${this.picker.render(a)}
       ${selected?.description ? html`<p class="hint">${selected.description}</p>` : nothing}
     </div>`;
   }

@@ -6,9 +6,11 @@
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import { isBackendError } from '../backend/types';
-import { DESCRIPTION_MAX, questions, toNewRequest, type Step } from '../schema/draft';
+import { DESCRIPTION_MAX, questions, type Step } from '../schema/draft';
+import { toNewRequest } from '../schema/new-request';
 import { clearDraft } from '../storage/draft-store';
 import { backendErrorText } from './error-text';
+import { withLater } from '../i18n/later';
 import type { ReportForm } from './report-form';
 
 export function renderStep(host: ReportForm, step: Step): TemplateResult {
@@ -18,7 +20,7 @@ export function renderStep(host: ReportForm, step: Step): TemplateResult {
 // --- Location -------------------------------------------------------------------------------------------------------
 
 function useMyLocation(host: ReportForm): void {
-  const m = host.messages;
+  const m = withLater(host.messages);
   const geo = globalThis.navigator?.geolocation;
   if (!geo) {
     host.geoMessage = m.locationUnavailable;
@@ -38,7 +40,7 @@ function useMyLocation(host: ReportForm): void {
 }
 
 function renderWhere(host: ReportForm): TemplateResult {
-  const m = host.messages;
+  const m = withLater(host.messages);
   return html`
     <p class="hint">${m.locationHint}</p>
     <div class="field">
@@ -56,7 +58,7 @@ function renderWhere(host: ReportForm): TemplateResult {
 // --- Details and contact --------------------------------------------------------------------------------------------
 
 function renderDetails(host: ReportForm): TemplateResult {
-  const m = host.messages;
+  const m = withLater(host.messages);
   const left = DESCRIPTION_MAX - host.draft.description.length;
   const description = host.fieldA11y('description', true, 'description-count');
   return html`
@@ -91,7 +93,7 @@ function renderDetails(host: ReportForm): TemplateResult {
 // --- Check and send -------------------------------------------------------------------------------------------------
 
 function renderReview(host: ReportForm): TemplateResult {
-  const m = host.messages;
+  const m = withLater(host.messages);
   const d = host.draft;
   const def = host.currentDefinition();
   const answer = (code: string) => {
@@ -137,7 +139,7 @@ function renderReview(host: ReportForm): TemplateResult {
 
 /** Sends the report. The form has set `submitting` already, so a second press does nothing. */
 export async function submit(host: ReportForm): Promise<void> {
-  const m = host.messages;
+  const m = withLater(host.messages);
   const backend = host.backend;
   if (!backend) return;
   host.submitError = undefined;
@@ -207,7 +209,7 @@ function reportAnother(host: ReportForm): void {
 }
 
 export function renderConfirmation(host: ReportForm): TemplateResult {
-  const m = host.messages;
+  const m = withLater(host.messages);
   const result = host.result!;
   const reference = result.serviceRequestId ?? result.token;
   const checkThis = () => host.dispatchEvent(new CustomEvent('cp-check-status', { detail: { id: reference } }));

@@ -8,6 +8,7 @@ import { isBackendError } from '../backend/types';
 import type { Messages } from '../i18n';
 import { baseStyles } from './styles';
 import { backendErrorText } from './error-text';
+import { withLater } from '../i18n/later';
 import { define } from './define';
 
 /** "# 1 234", " 1234 " → "1234": residents copy numbers with spaces and hash signs. */
@@ -60,7 +61,7 @@ export class StatusView extends LitElement {
   }
 
   private async lookup(): Promise<void> {
-    const m = this.messages;
+    const m = withLater(this.messages);
     const id = normalizeReference(this.reference);
     this.found = undefined;
     if (!id) {
@@ -97,7 +98,7 @@ export class StatusView extends LitElement {
   }
 
   private renderCard(r: ServiceRequest): TemplateResult {
-    const m = this.messages;
+    const m = withLater(this.messages);
     const family = m.statusFamily[r.statusFamily];
     // Servers use extended statuses ("in_progress", "fixed"…): show ours and keep theirs in view.
     const raw = r.status.toLowerCase() === family.toLowerCase() ? '' : ` (${r.status})`;
@@ -125,7 +126,7 @@ export class StatusView extends LitElement {
   }
 
   protected override render(): TemplateResult {
-    const m = this.messages;
+    const m = withLater(this.messages);
     return html`
       <form novalidate part="status-form" @submit=${this.handleSubmit}>
         <div class="field">

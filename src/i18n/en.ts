@@ -1,6 +1,7 @@
 import type { Messages } from './messages';
 
 export const en: Messages = {
+  lang: 'en',
   tabReport: 'Report a problem',
   tabStatus: 'Check status',
   tabsLabel: 'Service requests',
@@ -13,7 +14,12 @@ export const en: Messages = {
   loadCategoriesFailed: 'We could not load the list of categories.',
   retry: 'Try again',
   category: 'Category',
-  chooseCategory: 'Choose a category',
+  categoryHint: 'Type a word such as “pothole”, or describe the problem. Or use the arrow keys to see every category.',
+  showAllCategories: 'Show all categories',
+  suggestionsFor: 'Best matches for what you described',
+  categoriesFound: (n) => (n === 1 ? '1 category found' : `${n} categories found`),
+  noCategoryFound: 'No category matches. Try other words, or use the arrow keys to see every category.',
+  typeToNarrow: (total) => `Showing the first 100 of ${total} categories. Type to narrow the list.`,
   otherGroup: 'Other',
   loadingQuestions: 'Loading questions for this category…',
   loadQuestionsFailed: 'We could not load the questions for this category.',
@@ -21,39 +27,12 @@ export const en: Messages = {
   optional: '(optional)',
   chooseOne: 'Choose one',
 
-  locationHeading: 'Location',
-  locationHint: 'Use your location, type the coordinates, or describe the place.',
-  useMyLocation: 'Use my location',
-  locating: 'Finding your location…',
-  located: (m) => `Location found, accurate to about ${Math.round(m)} metres.`,
-  locationDenied: 'Your browser did not share your location. You can type the address instead.',
-  locationUnavailable: 'Your location could not be found. You can type the address instead.',
-  latitude: 'Latitude',
-  longitude: 'Longitude',
-  address: 'Address or place',
-  addressHint: 'For example: 120 Main Street, or the corner of Oak Avenue and 3rd Street.',
-
-  description: 'Description',
-  descriptionHint: 'What is the problem, and where exactly is it?',
-  charactersLeft: (n) => (n >= 0 ? `${n} characters left` : `${-n} characters too many`),
-
-  contactHeading: 'Your contact details',
-  contactHint: 'Optional. The city uses them only to contact you about this report; they are not made public.',
-  email: 'Email',
-  firstName: 'First name',
-  lastName: 'Last name',
-  phone: 'Phone',
-
   stepCount: (n, total) => `Step ${n} of ${total}:`,
   stepNames: { what: 'The problem', where: 'Location', details: 'Details and contact', review: 'Check and send' },
   continue: 'Continue',
   back: 'Back',
   loadingStep: 'Loading…',
   loadStepFailed: 'This part of the form could not be loaded. Check your internet connection and try again.',
-  reviewIntro: 'Check your report before you send it. You can change anything.',
-  notGiven: 'Not given',
-  change: 'Change',
-
   submit: 'Submit',
   submitting: 'Sending your report…',
   errorSummaryTitle: 'There is a problem',
@@ -81,35 +60,6 @@ export const en: Messages = {
     }
   },
 
-  submittedTitle: 'Thank you, your report was sent',
-  referenceIs: 'Your reference number is',
-  provisionalReference: 'Your provisional reference is',
-  provisionalExplained:
-    "The city's system is still registering your report. Its reference number will appear here in a moment.",
-  referenceArrived: (id) => `Your report is registered. Your reference number is ${id}.`,
-  submittedKeep: 'Keep this number to check on your report later.',
-  checkThisRequest: 'Check the status of this report',
-  reportAnother: 'Report another problem',
-  submitFailed: 'Your report was not sent.',
-  typedKept: 'Everything you typed is still here. Please try again.',
-
-  referenceNumber: 'Reference number',
-  referenceHint: 'The number you got when you sent your report.',
-  checkStatus: 'Check status',
-  checking: 'Checking…',
-  enterReference: 'Enter the reference number of your report.',
-  notFound: (id) => `We could not find a request with the reference number "${id}". Check the number and try again.`,
-  requestTitle: (id) => `Request ${id}`,
-  status: 'Status',
-  statusFamily: { open: 'Open', 'in-progress': 'In progress', closed: 'Closed' },
-  notes: 'Notes',
-  agency: 'Handled by',
-  service: 'Category',
-  place: 'Location',
-  requested: 'Reported',
-  updated: 'Last updated',
-  expected: 'Expected',
-
   backendError: (kind, status, wait) => {
     switch (kind) {
       case 'network':
@@ -136,5 +86,4 @@ export const en: Messages = {
           : "The city's service had a problem. Please try again in a few minutes.";
     }
   },
-  serverSaid: (text) => `The service said: ${text}`,
 };

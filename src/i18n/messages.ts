@@ -7,6 +7,9 @@ import type { FieldError, Step } from '../schema/draft';
 import type { StatusFamily } from '../schema/request';
 
 export interface Messages {
+  /** The language's tag: its LaterMessages are found by it. */
+  lang: string;
+
   tabReport: string;
   tabStatus: string;
   tabsLabel: string;
@@ -18,7 +21,12 @@ export interface Messages {
   loadCategoriesFailed: string;
   retry: string;
   category: string;
-  chooseCategory: string;
+  categoryHint: string;
+  showAllCategories: string;
+  suggestionsFor: string;
+  categoriesFound: (n: number) => string;
+  noCategoryFound: string;
+  typeToNarrow: (total: number) => string;
   otherGroup: string;
   loadingQuestions: string;
   loadQuestionsFailed: string;
@@ -26,6 +34,28 @@ export interface Messages {
   optional: string;
   chooseOne: string;
 
+  stepCount: (n: number, total: number) => string;
+  stepNames: Record<Step, string>;
+  continue: string;
+  back: string;
+  loadingStep: string;
+  loadStepFailed: string;
+
+  submit: string;
+  submitting: string;
+  errorSummaryTitle: string;
+  errorPrefix: string;
+  fieldError: (error: FieldError) => string;
+
+  /** One plain sentence for each kind of backend failure. */
+  backendError: (kind: BackendErrorKind, status?: number, retryAfterSeconds?: number) => string;
+}
+
+/**
+ * The strings of the later steps and the status view: a second file per language, loaded with those chunks, so
+ * residents download only the words of what they see (the first screen has a 25 KB budget).
+ */
+export interface LaterMessages {
   locationHeading: string;
   locationHint: string;
   useMyLocation: string;
@@ -37,45 +67,27 @@ export interface Messages {
   longitude: string;
   address: string;
   addressHint: string;
-
   description: string;
   descriptionHint: string;
   charactersLeft: (n: number) => string;
-
   contactHeading: string;
   contactHint: string;
   email: string;
   firstName: string;
   lastName: string;
   phone: string;
-
-  stepCount: (n: number, total: number) => string;
-  stepNames: Record<Step, string>;
-  continue: string;
-  back: string;
-  loadingStep: string;
-  loadStepFailed: string;
   reviewIntro: string;
   notGiven: string;
   change: string;
-
-  submit: string;
-  submitting: string;
-  errorSummaryTitle: string;
-  errorPrefix: string;
-  fieldError: (error: FieldError) => string;
-
   submittedTitle: string;
   referenceIs: string;
   provisionalReference: string;
   provisionalExplained: string;
-  referenceArrived: (id: string) => string;
   submittedKeep: string;
   checkThisRequest: string;
   reportAnother: string;
   submitFailed: string;
   typedKept: string;
-
   referenceNumber: string;
   referenceHint: string;
   checkStatus: string;
@@ -93,8 +105,5 @@ export interface Messages {
   requested: string;
   updated: string;
   expected: string;
-
-  /** One plain sentence for each kind of backend failure. */
-  backendError: (kind: BackendErrorKind, status?: number, retryAfterSeconds?: number) => string;
   serverSaid: (text: string) => string;
 }

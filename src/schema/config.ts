@@ -14,10 +14,11 @@ function resolveHttpUrl(value: string): string | undefined {
   }
 }
 
-const optionalSetting = z.pipe(
-  z.optional(z.nullable(z.string())),
-  z.transform((v) => (v && v.trim() ? v.trim() : undefined)),
-);
+/** An attribute's text, trimmed; blank or absent is undefined. (A transform, not z.string(): see schema/zod.ts.) */
+const optionalSetting = z.transform((v: unknown, ctx): string | undefined => {
+  if (v != null && typeof v !== 'string') ctx.issues.push({ code: 'custom', message: 'must be text', input: v });
+  return typeof v === 'string' ? v.trim() || undefined : undefined;
+});
 
 /** One of a few words (z.enum would do, at a cost in bytes the core cannot spare). */
 function oneOf<T extends string>(allowed: readonly T[], problem: string) {
@@ -32,11 +33,11 @@ function oneOf<T extends string>(allowed: readonly T[], problem: string) {
 
 export const ConfigSchema = z.object({
   endpoint: z.pipe(
-    z.string({ error: 'is missing' }).check(z.trim(), z.minLength(1, 'is missing')),
+    optionalSetting,
     z.transform((v, ctx) => {
-      const url = resolveHttpUrl(v);
-      if (!url) ctx.issues.push({ code: 'custom', message: 'is not a web address', input: v });
-      return url ?? '';
+      const url = v && resolveHttpUrl(v);
+      if (!url) ctx.issues.push({ code: 'custom', message: v ? 'is not a web address' : 'is missing', input: v });
+      return url || '';
     }),
   ),
   jurisdiction: optionalSetting,

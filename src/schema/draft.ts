@@ -6,11 +6,8 @@
 import { z } from './zod';
 import type { Attribute, ServiceDefinition } from './open311';
 
-/** A typed value; absent (an older draft) is empty. */
-const text = z.pipe(
-  z.optional(z.string()),
-  z.transform((v) => v ?? ''),
-);
+/** A typed value; anything else (an older or damaged draft) is empty. */
+const text = z.transform((v: unknown) => (typeof v === 'string' ? v : ''));
 
 type Answers = Record<string, string | string[]>;
 const isAnswer = (v: unknown) => typeof v === 'string' || (Array.isArray(v) && v.every((x) => typeof x === 'string'));
@@ -29,10 +26,7 @@ export const stepOf = (field: string): Step =>
 
 export const DraftSchema = z.object({
   /** Where the resident was, so a reload brings them back there. */
-  step: z.pipe(
-    z.optional(z.string()),
-    z.transform((v): Step => (STEPS.includes(v as Step) ? (v as Step) : 'what')),
-  ),
+  step: z.transform((v: unknown): Step => (STEPS.includes(v as Step) ? (v as Step) : 'what')),
   serviceCode: text,
   /**
    * Answers by attribute code; multi-value lists are arrays. Kept across category changes. Checked by hand:
@@ -59,21 +53,6 @@ export const emptyDraft = (): Draft => DraftSchema.parse({});
 /** GeoReport v2 allows at most 4,000 characters of description. */
 export const DESCRIPTION_MAX = 4000;
 
-/** The POST fields of GeoReport v2, before form encoding. */
-export interface NewRequest {
-  service_code: string;
-  lat?: number;
-  long?: number;
-  address_string?: string;
-  description?: string;
-  email?: string;
-  first_name?: string;
-  last_name?: string;
-  phone?: string;
-  media_url?: string;
-  attributes: Record<string, string | string[]>;
-}
-
 /** A problem with one field: `field` is the draft key or `attr:<code>`; `code` picks the i18n message. */
 export interface FieldError {
   field: string;
@@ -89,12 +68,12 @@ export const questions = (def: ServiceDefinition | undefined): Attribute[] =>
   def ? def.attributes.filter((a) => a.variable) : [];
 
 /** Deliberately loose (something@something.tld): the city's server has the last word; z.email() costs 1 KB. */
-const Email = z.string().check(z.regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/));
-const parseCoordinate = (v: string, max: number): number | undefined => {
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+export const parseCoordinate = (v: string, max: number): number | undefined => {
   const n = Number(v.trim().replace(',', '.'));
   return v.trim() !== '' && Number.isFinite(n) && Math.abs(n) <= max ? n : undefined;
 };
-const isEmpty = (v: string | string[] | undefined) =>
+export const isEmpty = (v: string | string[] | undefined) =>
   v === undefined || (Array.isArray(v) ? v.length === 0 : v.trim() === '');
 
 export function validateDraft(draft: Draft, def: ServiceDefinition | undefined): FieldError[] {
@@ -123,48 +102,6 @@ export function validateDraft(draft: Draft, def: ServiceDefinition | undefined):
   if (!draft.description.trim()) errors.push({ field: 'description', code: 'description' });
   else if (draft.description.length > DESCRIPTION_MAX) errors.push({ field: 'description', code: 'descriptionLength' });
 
-  if (draft.email.trim() && !Email.safeParse(draft.email.trim()).success)
-    errors.push({ field: 'email', code: 'email' });
+  if (draft.email.trim() && !EMAIL.test(draft.email.trim())) errors.push({ field: 'email', code: 'email' });
   return errors;
-}
-
-/** "2026-11-26T09:30" (a datetime-local value, the resident's time) → ISO 8601 with the zone offset. */
-export function localDateTimeToIso(value: string): string {
-  const d = new Date(value);
-  if (Number.isNaN(d.getTime())) return value;
-  const pad = (n: number) => String(Math.trunc(Math.abs(n))).padStart(2, '0');
-  const offset = -d.getTimezoneOffset();
-  const sign = offset >= 0 ? '+' : '-';
-  return (
-    `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}` +
-    `${sign}${pad(offset / 60)}:${pad(offset % 60)}`
-  );
-}
-
-/** The request to send: only answers to the chosen category's questions, typed values trimmed, empties left out. */
-export function toNewRequest(draft: Draft, def: ServiceDefinition | undefined): NewRequest {
-  const attributes: NewRequest['attributes'] = {};
-  for (const a of questions(def)) {
-    const value = draft.answers[a.code];
-    if (isEmpty(value)) continue;
-    attributes[a.code] = Array.isArray(value)
-      ? value
-      : a.datatype === 'datetime'
-        ? localDateTimeToIso(value!.trim())
-        : value!.trim();
-  }
-  const opt = (v: string) => v.trim() || undefined;
-  const lat = parseCoordinate(draft.lat, 90);
-  const long = parseCoordinate(draft.long, 180);
-  return {
-    service_code: draft.serviceCode,
-    ...(lat !== undefined && long !== undefined ? { lat, long } : {}),
-    address_string: opt(draft.address),
-    description: opt(draft.description),
-    email: opt(draft.email),
-    first_name: opt(draft.firstName),
-    last_name: opt(draft.lastName),
-    phone: opt(draft.phone),
-    attributes,
-  };
 }

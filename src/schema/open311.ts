@@ -81,7 +81,7 @@ export function listOf<T extends z.ZodMiniType>(item: T, wrappers: string[]) {
 }
 
 /** Documents some servers wrap in their own name (`{service_definition: {...}}`, XML's root) or in a list. */
-function unwrapped<T extends z.ZodMiniType>(key: string, schema: T) {
+export function unwrapped<T extends z.ZodMiniType>(key: string, schema: T) {
   return z.pipe(
     z.transform((v: unknown) => {
       const d = Array.isArray(v) ? v[0] : v;
@@ -170,25 +170,3 @@ export const ErrorBodySchema = listOf(
   z.looseObject({ code: optionalText, description: optionalText, message: optionalText }),
   ['errors', 'error'],
 );
-
-// --- Discovery -------------------------------------------------------------------------------------------------
-
-export const DiscoverySchema = unwrapped(
-  'discovery',
-  z.looseObject({
-    changeset: optionalText,
-    contact: optionalText,
-    key_service: optionalText,
-    endpoints: listOf(
-      z.looseObject({
-        specification: optionalText,
-        url: optionalText,
-        changeset: optionalText,
-        type: optionalText,
-        formats: listOf(z.pipe(optionalText, z.string()), ['formats', 'format']),
-      }),
-      ['endpoints', 'endpoint'],
-    ),
-  }),
-);
-export type Discovery = z.infer<typeof DiscoverySchema>;

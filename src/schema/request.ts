@@ -3,7 +3,7 @@
  * style of ./open311.ts. Its own module so that only the chunks that file or look up requests carry it.
  */
 import { z } from './zod';
-import { absent, listOf, optionalId, optionalNumber, optionalText, requiredId } from './open311';
+import { absent, listOf, optionalId, optionalNumber, optionalText, requiredId, unwrapped } from './open311';
 
 /**
  * Dates with or without a zone, with or without milliseconds, "T" or a space: an ISO 8601 string (UTC) that
@@ -109,3 +109,25 @@ export const PostResultListSchema = listOf(PostResultSchema, ['service_requests'
 
 export const TokenResultSchema = z.looseObject({ service_request_id: optionalId, token: optionalId });
 export const TokenListSchema = listOf(TokenResultSchema, ['service_requests', 'tokens', 'request']);
+
+// --- Discovery -------------------------------------------------------------------------------------------------
+
+export const DiscoverySchema = unwrapped(
+  'discovery',
+  z.looseObject({
+    changeset: optionalText,
+    contact: optionalText,
+    key_service: optionalText,
+    endpoints: listOf(
+      z.looseObject({
+        specification: optionalText,
+        url: optionalText,
+        changeset: optionalText,
+        type: optionalText,
+        formats: listOf(requiredId, ['formats', 'format']),
+      }),
+      ['endpoints', 'endpoint'],
+    ),
+  }),
+);
+export type Discovery = z.infer<typeof DiscoverySchema>;

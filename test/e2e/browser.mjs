@@ -74,3 +74,14 @@ export async function continueTo(page, heading, timeout = 15000) {
   await (await page.waitForSelector('aria/Continue[role="button"]')).click();
   await page.waitForSelector(`aria/${heading}[role="heading"]`, { timeout });
 }
+
+/** Types into the "Category" combobox, takes the first match by keyboard, and checks what was chosen. */
+export async function pickCategory(page, typed, expectedName, timeout = 20000) {
+  const input = await page.waitForSelector('aria/Category[role="combobox"]', { timeout });
+  await input.click();
+  await input.type(typed);
+  await page.waitForFunction((el) => el.getAttribute('aria-expanded') === 'true', { timeout }, input);
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+  await page.waitForFunction((el, name) => el.value === name, { timeout }, input, expectedName);
+}

@@ -5,7 +5,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import http from 'node:http';
-import { continueTo, launchBrowser, regionText, waitForRegion, watchProblems } from './browser.mjs';
+import { continueTo, launchBrowser, pickCategory, regionText, waitForRegion, watchProblems } from './browser.mjs';
 import { startCdnServer } from '../../scripts/cdn-server.mjs';
 import { startOpen311Server } from '../../scripts/open311-server.mjs';
 
@@ -79,9 +79,7 @@ test('a resident files a report and checks it, across three origins, under a str
   await page.setViewport({ width: 390, height: 844 });
   await page.goto(host.origin, { waitUntil: 'load' });
 
-  const category = await page.waitForSelector('aria/Category[role="combobox"]', { timeout: 15000 });
-  await page.waitForFunction((el) => el.options.length > 1, {}, category);
-  await category.select('STREETLIGHT');
+  await pickCategory(page, 'streetlight', 'Streetlight Out', 15000);
   const pole = await page.waitForSelector('aria/What is the pole number?[role="textbox"]');
   await pole.type('DC-04127');
   await (await page.waitForSelector('aria/Light flickers or cycles on and off[role="radio"]')).click();

@@ -53,7 +53,7 @@ export function accessibleName(el: Element): string {
   }
   const wrapping = el.closest('label');
   if (wrapping) return text(wrapping);
-  if (['button', 'link', 'tab', 'heading'].includes(implicitRole(el) ?? '')) return text(el);
+  if (['button', 'link', 'tab', 'heading', 'option'].includes(implicitRole(el) ?? '')) return text(el);
   return '';
 }
 

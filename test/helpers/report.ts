@@ -2,13 +2,23 @@
  * Walks the "Report a problem" steps the way a resident does (by role and name), so each test says only what is
  * special about it.
  */
-import { getByRole, regionText, type, choose, waitFor } from './dom';
+import { accessibleName, getByRole, queryAllByRole, regionText, type, waitFor } from './dom';
 
-export async function categorySelect(el: Element): Promise<HTMLSelectElement> {
-  return waitFor(() => {
-    const select = getByRole<HTMLSelectElement>(el, 'combobox', 'Category');
-    return select.options.length > 1 && select;
-  }, 'the category list');
+/** The "Category" combobox, once the categories have loaded. */
+export async function categoryInput(el: Element): Promise<HTMLInputElement> {
+  return waitFor(() => getByRole<HTMLInputElement>(el, 'combobox', 'Category'), 'the category field');
+}
+
+/** Types a category's name into the combobox and clicks its option, as a resident does. */
+export async function pickCategory(el: Element, name: string): Promise<void> {
+  const input = await categoryInput(el);
+  type(input, name);
+  const option = await waitFor(
+    () => queryAllByRole(el, 'option').find((o) => accessibleName(o).replace(/ — .*$/, '') === name),
+    `the option "${name}"`,
+  );
+  option.click();
+  await waitFor(() => input.value === name, `"${name}" chosen`);
 }
 
 /** The visible step heading's text, e.g. "Step 2 of 4: Location". */
@@ -26,6 +36,7 @@ export async function next(el: Element): Promise<void> {
 }
 
 export interface Report {
+  /** The category's name, as the resident sees it. */
   category: string;
   /** Answers the category's questions on step 1 (after they appear). */
   answer?: (el: Element) => Promise<void> | void;
@@ -41,7 +52,7 @@ export interface Report {
 
 /** Fills in every step and stops on "Check and send", where Submit is. */
 export async function fillReport(el: Element, r: Report): Promise<void> {
-  choose(await categorySelect(el), r.category);
+  await pickCategory(el, r.category);
   await r.answer?.(el);
   await next(el);
   if (r.lat !== undefined) type(getByRole(el, 'textbox', 'Latitude'), r.lat);

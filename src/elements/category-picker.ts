@@ -1,0 +1,406 @@
+/**
+ * The "Category" combobox (ARIA 1.2 combobox with a listbox popup, list autocomplete): type words, a sentence, or
+ * browse with the arrow keys. A Lit reactive controller that renders into its host's shadow root, so the label,
+ * the input, the listbox, the error message and aria-activedescendant all share one root (ARIA ids cannot cross
+ * shadow roots).
+ *
+ * The popup is a `popover` (top layer: no overflow of the city's page can clip it), placed below the input, or
+ * above when there is no room, and as tall as the space allows. Browsers with CSS anchor positioning do that with
+ * no script; others load @floating-ui/dom, in a chunk of its own, the first time the list opens.
+ */
+import { css, html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
+import type { Service } from '../backend/types';
+import type { Messages } from '../i18n';
+import { createServiceIndex, type SearchHit } from '../search';
+
+/** Enough to browse; beyond that the resident types to narrow down (5,000-service catalogues exist). */
+const MAX_SHOWN = 100;
+
+export const pickerStyles = css`
+  .combo {
+    position: relative;
+    max-width: 36rem;
+  }
+  #category {
+    anchor-name: --cp-category;
+    padding-inline-end: 2.75rem;
+  }
+  .combo .toggle {
+    position: absolute;
+    inset-block: 1px;
+    inset-inline-end: 1px;
+    min-height: 0;
+    padding: 0 0.75rem;
+    background: transparent;
+    color: inherit;
+    border: 0;
+  }
+  .toggle::after {
+    content: '';
+    border: solid currentColor;
+    border-width: 0 2px 2px 0;
+    padding: 0.2rem;
+    transform: translateY(-25%) rotate(45deg);
+  }
+  [role='listbox'] {
+    position-anchor: --cp-category;
+    position-area: block-end span-inline-end;
+    position-try-fallbacks: flip-block;
+    width: anchor-size(width);
+    max-height: min(22rem, 100%);
+    inset: auto;
+    margin: 2px 0;
+    padding: 0.25rem 0;
+    overflow: auto;
+    box-sizing: border-box;
+    background: var(--cp-input-background, #fff);
+    color: var(--cp-input-color, #111);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    box-shadow: 0 6px 18px rgb(0 0 0 / 0.18);
+    font: inherit;
+    line-height: 1.4;
+  }
+  .group-label {
+    padding: 0.5rem 0.75rem 0.25rem;
+    font-size: 0.85em;
+    font-weight: 700;
+    color: var(--_muted);
+  }
+  /* floating-ui places it where CSS anchor positioning is missing (or when tests ask for it). */
+  [role='listbox'].floating {
+    position-area: none;
+    position-try-fallbacks: none;
+  }
+  [role='option'] {
+    padding: 0.5rem 0.75rem;
+    cursor: pointer;
+    min-height: 1.5rem;
+  }
+  [role='option'][data-active] {
+    background: var(--_accent);
+    color: var(--_on-accent);
+  }
+  [role='option'] .in-group {
+    font-size: 0.85em;
+    opacity: 0.8;
+  }
+  mark {
+    background: none;
+    color: inherit;
+    font-weight: 700;
+    text-decoration: underline;
+  }
+  @media (forced-colors: active) {
+    [role='option'][data-active] {
+      outline: 2px solid Highlight;
+    }
+  }
+`;
+
+interface Row {
+  service: Service;
+  hit?: SearchHit<Service>;
+}
+interface Section {
+  label?: string;
+  rows: Row[];
+}
+
+/** The browser places the popup itself (CSS anchor positioning), or floating-ui does. */
+const nativeAnchors = () => globalThis.CSS?.supports?.('position-area: block-end') ?? false;
+
+export class CategoryPicker implements ReactiveController {
+  /** Text in the input. */
+  query = '';
+  open = false;
+  /** Index into the flat list of shown options. */
+  active = -1;
+  private sections: Section[] = [];
+  private index: ReturnType<typeof createServiceIndex<Service>> | undefined;
+  private indexed: readonly Service[] | undefined;
+  private synonymsUsed: Record<string, readonly string[]> | undefined;
+  private stopPositioning: (() => void) | undefined;
+  /** For tests and for browsers without anchor positioning. */
+  static useFloatingUi = !nativeAnchors();
+
+  constructor(
+    private readonly host: ReactiveControllerHost & HTMLElement,
+    private readonly options: {
+      services: () => readonly Service[];
+      selected: () => string;
+      synonyms: () => Record<string, readonly string[]> | undefined;
+      messages: () => Messages;
+      /** The resident chose a service; `sentence` is what they typed when it was a description. */
+      onSelect: (code: string, sentence?: string) => void;
+    },
+  ) {
+    host.addController(this);
+  }
+
+  hostDisconnected(): void {
+    this.stopPositioning?.();
+  }
+
+  private get root(): ShadowRoot {
+    return this.host.shadowRoot!;
+  }
+
+  private get listbox(): HTMLElement | null {
+    return this.root.querySelector('#category-list');
+  }
+
+  private indexFor(services: readonly Service[]) {
+    const synonyms = this.options.synonyms();
+    if (this.indexed !== services || this.synonymsUsed !== synonyms) {
+      this.index = createServiceIndex(services, synonyms);
+      this.indexed = services;
+      this.synonymsUsed = synonyms;
+    }
+    return this.index!;
+  }
+
+  /** The name of the chosen service, shown in the input when the resident is not typing. */
+  private selectedName(): string {
+    const code = this.options.selected();
+    return this.options.services().find((s) => s.service_code === code)?.service_name ?? '';
+  }
+
+  /** Shows the selection in the input (after a choice, a restored draft, or leaving the field). */
+  sync(): void {
+    this.query = this.selectedName();
+    this.host.requestUpdate();
+  }
+
+  private compute(): void {
+    const m = this.options.messages();
+    const services = this.options.services();
+    const query = this.query.trim();
+    // The chosen service's own name, or nothing typed: browse everything, in the city's groups.
+    if (!query || query === this.selectedName()) {
+      const groups = new Map<string, Row[]>();
+      for (const service of services.slice(0, MAX_SHOWN)) {
+        const g = service.group ?? m.otherGroup;
+        groups.set(g, [...(groups.get(g) ?? []), { service }]);
+      }
+      this.sections = [...groups].map(([label, rows]) => ({ label, rows }));
+      return;
+    }
+    const index = this.indexFor(services);
+    const hits = index.search(query, MAX_SHOWN);
+    if (hits.length) {
+      this.sections = [{ rows: hits.map((hit) => ({ service: hit.item, hit })) }];
+      return;
+    }
+    // No category has all those words: read it as a description of the problem instead.
+    const suggested = index.suggest(query, 5);
+    this.sections = suggested.length
+      ? [{ label: m.suggestionsFor, rows: suggested.map((hit) => ({ service: hit.item, hit })) }]
+      : [];
+  }
+
+  private rows(): Row[] {
+    return this.sections.flatMap((s) => s.rows);
+  }
+
+  private async show(): Promise<void> {
+    this.compute();
+    this.open = this.rows().length > 0;
+    if (this.active >= this.rows().length) this.active = -1;
+    this.host.requestUpdate();
+    await (this.host as unknown as { updateComplete: Promise<unknown> }).updateComplete;
+    const list = this.listbox;
+    if (!list) return;
+    if (this.open && !list.matches(':popover-open')) {
+      list.showPopover();
+      if (CategoryPicker.useFloatingUi) await this.placeWithFloatingUi(list);
+    } else if (!this.open && list.matches(':popover-open')) this.hide();
+    list.querySelector('[data-active]')?.scrollIntoView({ block: 'nearest' });
+  }
+
+  private hide(): void {
+    this.open = false;
+    this.active = -1;
+    this.stopPositioning?.();
+    this.stopPositioning = undefined;
+    const list = this.listbox;
+    if (list?.matches(':popover-open')) list.hidePopover();
+    list?.style.removeProperty('top'); // where floating-ui placed it: stale by the next opening
+    this.host.requestUpdate();
+  }
+
+  /** Where CSS anchor positioning is missing: below the input, flipped above without room, sized to fit. */
+  private async placeWithFloatingUi(list: HTMLElement): Promise<void> {
+    const input = this.root.querySelector<HTMLElement>('#category')!;
+    list.classList.add('floating');
+    const { autoUpdate, computePosition, flip, offset, size } = await import('@floating-ui/dom');
+    this.stopPositioning?.();
+    this.stopPositioning = autoUpdate(input, list, () => {
+      void computePosition(input, list, {
+        strategy: 'fixed',
+        placement: 'bottom-start',
+        middleware: [
+          offset(2),
+          flip({ padding: 8 }),
+          size({
+            padding: 8,
+            apply({ availableHeight, rects }) {
+              Object.assign(list.style, {
+                width: `${rects.reference.width}px`,
+                maxHeight: `${Math.min(352, Math.max(120, availableHeight))}px`,
+              });
+            },
+          }),
+        ],
+      }).then(({ x, y }) => Object.assign(list.style, { left: `${x}px`, top: `${y}px` }));
+    });
+  }
+
+  private choose(row: Row | undefined): void {
+    if (!row) return;
+    const sentence = this.sections[0]?.label === this.options.messages().suggestionsFor ? this.query : undefined;
+    this.hide();
+    this.options.onSelect(row.service.service_code, sentence);
+    this.sync();
+  }
+
+  // Arrow functions: lit calls listeners with the host element as `this`.
+  private handleInput = (e: Event): void => {
+    this.query = (e.target as HTMLInputElement).value;
+    this.active = -1;
+    void this.show();
+  };
+
+  private handleKey = (e: KeyboardEvent): void => {
+    const count = this.rows().length;
+    switch (e.key) {
+      case 'ArrowDown':
+      case 'ArrowUp': {
+        e.preventDefault();
+        if (!this.open || e.altKey) {
+          void this.show();
+          return;
+        }
+        const step = e.key === 'ArrowDown' ? 1 : -1;
+        this.active = this.active < 0 && step < 0 ? count - 1 : (this.active + step + count) % count;
+        void this.show();
+        return;
+      }
+      case 'Enter':
+        if (this.open && this.active >= 0) {
+          e.preventDefault(); // choosing is not submitting the step
+          this.choose(this.rows()[this.active]);
+        }
+        return;
+      case 'Escape':
+        if (this.open) {
+          e.preventDefault();
+          this.hide();
+        } else if (this.query) {
+          this.query = '';
+          this.host.requestUpdate();
+        }
+        return;
+      case 'Tab':
+        if (this.open && this.active >= 0) this.choose(this.rows()[this.active]);
+        return;
+    }
+  };
+
+  /** Leaving the field: an exact name counts as a choice; anything else shows the current choice again. */
+  private handleBlur = (e: FocusEvent): void => {
+    if (e.relatedTarget && this.listbox?.contains(e.relatedTarget as Node)) return;
+    const typed = this.query.trim().toLowerCase();
+    const exact = this.options.services().find((s) => s.service_name.toLowerCase() === typed);
+    this.hide();
+    if (exact && exact.service_code !== this.options.selected()) this.options.onSelect(exact.service_code);
+    this.sync();
+  };
+
+  private highlighted(row: Row): TemplateResult {
+    const name = row.service.service_name;
+    const ranges = row.hit?.highlights ?? [];
+    const parts: Array<string | TemplateResult> = [];
+    let at = 0;
+    for (const [start, end] of ranges) {
+      if (start < at) continue;
+      parts.push(name.slice(at, start), html`<mark>${name.slice(start, end)}</mark>`);
+      at = end;
+    }
+    parts.push(name.slice(at));
+    return html`${parts}`;
+  }
+
+  render(a: { describedBy: unknown; invalid: unknown }): TemplateResult {
+    const m = this.options.messages();
+    let n = 0;
+    const activeId = this.open && this.active >= 0 ? `option-${this.active}` : nothing;
+    const total = this.options.services().length;
+    const shown = this.rows().length;
+    const flat = this.sections.length === 1 && !this.sections[0]!.label;
+    return html`<div class="combo">
+        <input
+          id="category"
+          role="combobox"
+          data-field="serviceCode"
+          autocomplete="off"
+          autocapitalize="off"
+          spellcheck="false"
+          aria-autocomplete="list"
+          aria-expanded=${this.open ? 'true' : 'false'}
+          aria-controls="category-list"
+          aria-activedescendant=${activeId}
+          aria-describedby=${a.describedBy}
+          aria-invalid=${a.invalid}
+          .value=${this.query}
+          @input=${this.handleInput}
+          @keydown=${this.handleKey}
+          @blur=${this.handleBlur}
+          @click=${() => !this.open && void this.show()}
+        />
+        <button
+          type="button"
+          class="toggle"
+          tabindex="-1"
+          aria-label=${m.showAllCategories}
+          @mousedown=${(e: Event) => e.preventDefault()}
+          @click=${() => {
+            this.root.querySelector<HTMLElement>('#category')?.focus();
+            if (this.open) this.hide();
+            else void this.show();
+          }}
+        ></button>
+      </div>
+      <div id="category-list" role="listbox" popover="manual" aria-label=${m.category}>
+        ${this.sections.map((section, s) => {
+          const options = section.rows.map((row) => {
+            const i = n++;
+            return html`<div
+              role="option"
+              id="option-${i}"
+              aria-selected=${row.service.service_code === this.options.selected() ? 'true' : 'false'}
+              ?data-active=${i === this.active}
+              @mousedown=${(e: Event) => e.preventDefault()}
+              @click=${() => this.choose(row)}
+            >
+              ${this.highlighted(row)}${
+                flat && row.service.group ? html` <span class="in-group">— ${row.service.group}</span>` : nothing
+              }
+            </div>`;
+          });
+          return section.label
+            ? html`<div role="group" aria-labelledby="group-${s}">
+                <div class="group-label" id="group-${s}">${section.label}</div>
+                ${options}
+              </div>`
+            : options;
+        })}
+      </div>
+      <p class="visually-hidden" role="status">
+        ${
+          this.query && this.query !== this.selectedName() ? (shown ? m.categoriesFound(shown) : m.noCategoryFound) : ''
+        }
+      </p>
+      ${total > MAX_SHOWN && this.open && !this.query ? html`<p class="hint">${m.typeToNarrow(total)}</p>` : nothing}`;
+  }
+}

@@ -1,0 +1,60 @@
+import type { LaterMessages } from './messages';
+
+export const enLater: LaterMessages = {
+  locationHeading: 'Location',
+  locationHint: 'Use your location, type the coordinates, or describe the place.',
+  useMyLocation: 'Use my location',
+  locating: 'Finding your location…',
+  located: (m) => `Location found, accurate to about ${Math.round(m)} metres.`,
+  locationDenied: 'Your browser did not share your location. You can type the address instead.',
+  locationUnavailable: 'Your location could not be found. You can type the address instead.',
+  latitude: 'Latitude',
+  longitude: 'Longitude',
+  address: 'Address or place',
+  addressHint: 'For example: 120 Main Street, or the corner of Oak Avenue and 3rd Street.',
+
+  description: 'Description',
+  descriptionHint: 'What is the problem, and where exactly is it?',
+  charactersLeft: (n) => (n >= 0 ? `${n} characters left` : `${-n} characters too many`),
+
+  contactHeading: 'Your contact details',
+  contactHint: 'Optional. The city uses them only to contact you about this report; they are not made public.',
+  email: 'Email',
+  firstName: 'First name',
+  lastName: 'Last name',
+  phone: 'Phone',
+
+  reviewIntro: 'Check your report before you send it. You can change anything.',
+  notGiven: 'Not given',
+  change: 'Change',
+
+  submittedTitle: 'Thank you, your report was sent',
+  referenceIs: 'Your reference number is',
+  provisionalReference: 'Your provisional reference is',
+  provisionalExplained:
+    "The city's system is still registering your report. Its reference number will appear here in a moment.",
+  submittedKeep: 'Keep this number to check on your report later.',
+  checkThisRequest: 'Check the status of this report',
+  reportAnother: 'Report another problem',
+  submitFailed: 'Your report was not sent.',
+  typedKept: 'Everything you typed is still here. Please try again.',
+
+  referenceNumber: 'Reference number',
+  referenceHint: 'The number you got when you sent your report.',
+  checkStatus: 'Check status',
+  checking: 'Checking…',
+  enterReference: 'Enter the reference number of your report.',
+  notFound: (id) => `We could not find a request with the reference number "${id}". Check the number and try again.`,
+  requestTitle: (id) => `Request ${id}`,
+  status: 'Status',
+  statusFamily: { open: 'Open', 'in-progress': 'In progress', closed: 'Closed' },
+  notes: 'Notes',
+  agency: 'Handled by',
+  service: 'Category',
+  place: 'Location',
+  requested: 'Reported',
+  updated: 'Last updated',
+  expected: 'Expected',
+
+  serverSaid: (text) => `The service said: ${text}`,
+};

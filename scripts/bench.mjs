@@ -7,6 +7,7 @@ import { measure, CORE_BUDGET_BYTES } from './size-check.mjs';
 import { startCdnServer } from './cdn-server.mjs';
 import { startOpen311Server } from './open311-server.mjs';
 import { continueTo, launchBrowser, pickCategory } from '../test/e2e/browser.mjs';
+import { benchSearch } from './bench-search.mjs';
 
 const RUNS = Number(process.env.BENCH_RUNS || 7);
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -141,6 +142,9 @@ rows.push([`parse 5,000 services, JSON (median of ${RUNS})`, `${parsing['json se
 rows.push([`parse 5,000 services, XML (median of ${RUNS})`, `${parsing['xml services'].toFixed(1)} ms`, '']);
 rows.push([`parse 1,000 requests, JSON (median of ${RUNS})`, `${parsing['json requests'].toFixed(1)} ms`, '']);
 rows.push([`parse 1,000 requests, XML (median of ${RUNS})`, `${parsing['xml requests'].toFixed(1)} ms`, '']);
+
+// Category search at 5,000 services (issue #4): index build and time per keystroke.
+rows.push(...(await benchSearch()));
 
 await chromium.close();
 cdn.close();

@@ -454,6 +454,25 @@ export class ReportForm extends LitElement {
       </fieldset>`;
     }
 
+    // "boolean (checkbox)" and kin, from servers beyond the standard's six datatypes: one box, label beside it.
+    if (attr.datatype.startsWith('bool')) {
+      return html`<div class="field">
+        ${hint} ${a.message}
+        <div class="choice">
+          <input
+            type="checkbox"
+            id=${id}
+            data-field=${field}
+            aria-describedby=${common.describedBy}
+            aria-invalid=${common.invalid}
+            .checked=${text === 'true'}
+            @change=${(e: Event) => this.setAnswer(attr.code, (e.target as HTMLInputElement).checked ? 'true' : '')}
+          />
+          <label for=${id}>${label}</label>
+        </div>
+      </div>`;
+    }
+
     let control: TemplateResult;
     if (attr.datatype === 'singlevaluelist') {
       control = html`<select
@@ -476,8 +495,8 @@ export class ReportForm extends LitElement {
         @input=${onInput}
       ></textarea>`;
     } else {
-      // string, number, datetime; anything unknown degrades to a text field.
-      const type = attr.datatype === 'number' ? 'number' : attr.datatype === 'datetime' ? 'datetime-local' : 'text';
+      // string, number, datetime, date; anything unknown degrades to a text field.
+      const type = { number: 'number', datetime: 'datetime-local', date: 'date' }[attr.datatype as 'date'] ?? 'text';
       control = html`<input
         id=${id}
         data-field=${field}

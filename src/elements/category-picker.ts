@@ -229,31 +229,12 @@ export class CategoryPicker implements ReactiveController {
     this.host.requestUpdate();
   }
 
-  /** Where CSS anchor positioning is missing: below the input, flipped above without room, sized to fit. */
+  /** Where CSS anchor positioning is missing: floating-ui, from a chunk of its own (./floating-place). */
   private async placeWithFloatingUi(list: HTMLElement): Promise<void> {
-    const input = this.root.querySelector<HTMLElement>('#category')!;
     list.classList.add('floating');
-    const { autoUpdate, computePosition, flip, offset, size } = await import('@floating-ui/dom');
+    const { place } = await import('./floating-place');
     this.stopPositioning?.();
-    this.stopPositioning = autoUpdate(input, list, () => {
-      void computePosition(input, list, {
-        strategy: 'fixed',
-        placement: 'bottom-start',
-        middleware: [
-          offset(2),
-          flip({ padding: 8 }),
-          size({
-            padding: 8,
-            apply({ availableHeight, rects }) {
-              Object.assign(list.style, {
-                width: `${rects.reference.width}px`,
-                maxHeight: `${Math.min(352, Math.max(120, availableHeight))}px`,
-              });
-            },
-          }),
-        ],
-      }).then(({ x, y }) => Object.assign(list.style, { left: `${x}px`, top: `${y}px` }));
-    });
+    this.stopPositioning = place(this.root.querySelector<HTMLElement>('#category')!, list);
   }
 
   private choose(row: Row | undefined): void {

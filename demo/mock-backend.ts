@@ -40,6 +40,10 @@ function useRealServer(url: string, jurisdiction: string | null): void {
     portal.setAttribute('endpoint', url);
     if (jurisdiction) portal.setAttribute('jurisdiction', jurisdiction);
     else portal.removeAttribute('jurisdiction');
+    // The demo's photo store is part of the mock: a real server needs its own (?media-upload=…).
+    const media = new URLSearchParams(location.search).get('media-upload');
+    if (media) portal.setAttribute('media-upload', media);
+    else portal.removeAttribute('media-upload');
   }
   showBanner(
     `Live server: reports on this page go to ${url}` +
@@ -57,11 +61,12 @@ function startMock(): void {
 
   // Resolves (never rejects) once the service worker intercepts requests, or once starting it has failed.
   const ready = (async () => {
-    const [{ setupWorker }, { createOpen311Handlers, createLocalStorageStore }] = await Promise.all([
-      import('msw/browser'),
-      import('./backend/index'),
-    ]);
-    const worker = setupWorker(...createOpen311Handlers({ store: createLocalStorageStore(), delayMs: 400 }));
+    const [{ setupWorker }, { createOpen311Handlers, createLocalStorageStore, createMediaHandlers }] =
+      await Promise.all([import('msw/browser'), import('./backend/index')]);
+    const worker = setupWorker(
+      ...createOpen311Handlers({ store: createLocalStorageStore(), delayMs: 400 }),
+      ...createMediaHandlers({ delayMs: 600 }),
+    );
     await worker.start({
       serviceWorker: { url: '/mockServiceWorker.js' },
       onUnhandledRequest: 'bypass',

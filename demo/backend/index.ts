@@ -2,3 +2,4 @@
 export * from './catalogue';
 export * from './store';
 export * from './handlers';
+export * from './media';

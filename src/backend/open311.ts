@@ -36,6 +36,8 @@ export interface Open311Options {
   tokenTimeoutMs?: number;
   /** A fetch of your own (a proxy that signs calls, tests). */
   fetch?: typeof fetch;
+  /** Where photos are uploaded (see backend/media-upload.ts); without it, no photos. */
+  mediaUpload?: string | undefined;
 }
 
 /** Statuses whose body says "not this format" rather than "no such thing". */
@@ -67,7 +69,8 @@ function errorForStatus(status: number, headers: Headers, value: unknown, what: 
 }
 
 /** Everything the Open311 adapter offers: the Backend calls, all of them, and discovery. */
-export type Open311Backend = Required<Backend> & { discovery(signal?: AbortSignal): Promise<Discovery> };
+export type Open311Backend = Required<Omit<Backend, 'uploadMedia'>> &
+  Pick<Backend, 'uploadMedia'> & { discovery(signal?: AbortSignal): Promise<Discovery> };
 
 export function createOpen311Backend(options: Open311Options): Open311Backend {
   const base = options.endpoint.replace(/\/+$/, '');
@@ -182,6 +185,10 @@ export function createOpen311Backend(options: Open311Options): Open311Backend {
     },
 
     submit: async (request, signal) => (await requestCalls()).submit(request, signal),
+    ...(options.mediaUpload && {
+      uploadMedia: async (photo: Blob, name: string, o: Parameters<NonNullable<Backend['uploadMedia']>>[2]) =>
+        (await import('./media-upload')).uploadMedia(options.mediaUpload!, photo, name, o),
+    }),
     request: async (id, signal) => (await requestCalls()).request(id, signal),
     requests: async (filter, signal) => (await requestCalls()).requests(filter, signal),
     resolveToken: async (token, signal) => (await requestCalls()).resolveToken(token, signal),

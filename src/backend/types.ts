@@ -42,6 +42,15 @@ export interface Backend {
    * if none came in time.
    */
   resolveToken?(token: string, signal?: AbortSignal): Promise<string | undefined>;
+  /**
+   * Optional: stores a photo and gives its web address (sent as media_url). Without it the form offers no
+   * photos. `onProgress` gets 0…1.
+   */
+  uploadMedia?(
+    photo: Blob,
+    name: string,
+    options: { signal?: AbortSignal; onProgress?: (fraction: number) => void },
+  ): Promise<string>;
 }
 
 export type BackendErrorKind =

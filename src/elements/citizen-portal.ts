@@ -9,6 +9,8 @@
  * @attr locale-param - for servers that take the language as a query parameter: its name (e.g. `locale`).
  * @attr timeout - seconds to wait for each answer (1–120, default 15).
  * @attr category - a service code to choose in advance (a city page's "Report graffiti" link).
+ * @attr media-upload - an endpoint that stores a photo and answers with its URL (sent as media_url).
+ * @attr max-photos - how many photos a resident may add (0–10, default 3).
  *
  * @event cp-request-submitted - a report was accepted; `detail: { serviceRequestId?, token?, notice?, serviceCode }`.
  * @event cp-reference-resolved - the reference behind a provisional token arrived; `detail: { token, serviceRequestId }`.
@@ -68,6 +70,8 @@ export class CitizenPortal extends LitElement {
     backend: { attribute: false },
     synonyms: { attribute: false },
     category: {},
+    mediaUpload: { attribute: 'media-upload' },
+    maxPhotos: { attribute: 'max-photos' },
     tab: { state: true },
   };
 
@@ -90,6 +94,10 @@ export class CitizenPortal extends LitElement {
   declare synonyms: Record<string, readonly string[]> | undefined;
   /** A service code chosen in advance. */
   declare category: string | null;
+  /** Photo upload endpoint. */
+  declare mediaUpload: string | null;
+  /** Photos allowed, as text (validated). */
+  declare maxPhotos: string | null;
 
   declare private tab: Tab;
   private config: ConfigResult = {
@@ -132,11 +140,13 @@ export class CitizenPortal extends LitElement {
       format: this.format,
       localeParam: this.localeParam,
       timeout: this.timeout,
+      mediaUpload: this.mediaUpload,
+      maxPhotos: this.maxPhotos,
     });
     if (this.backend) {
       this.activeBackend = this.backend;
     } else if (this.config.ok) {
-      const { timeout, ...config } = this.config.config;
+      const { timeout, maxPhotos: _, ...config } = this.config.config;
       this.activeBackend = createOpen311Backend({
         ...config,
         lang: this.locale,
@@ -218,6 +228,7 @@ export class CitizenPortal extends LitElement {
           .storageKey=${storageKey}
           .synonyms=${this.synonyms}
           .category=${this.category}
+          .maxPhotos=${this.config.ok ? this.config.config.maxPhotos : 3}
           @cp-check-status=${this.handleCheckStatus}
         ></citizen-portal-report>
       </div>

@@ -49,6 +49,7 @@ export class ReportForm extends LitElement {
     storageKey: { attribute: false },
     synonyms: { attribute: false },
     category: { attribute: false },
+    maxPhotos: { attribute: false },
     services: { state: true },
     definition: { state: true },
     draft: { state: true },
@@ -59,6 +60,8 @@ export class ReportForm extends LitElement {
     submitError: { state: true },
     result: { state: true },
     geoMessage: { state: true },
+    uploads: { state: true },
+    photoProblem: { state: true },
   };
 
   /** Where requests go. */
@@ -71,6 +74,8 @@ export class ReportForm extends LitElement {
   declare synonyms: Record<string, readonly string[]> | undefined;
   /** A service code to start with, unless the resident already chose one. */
   declare category: string | null | undefined;
+  /** How many photos a resident may add (0: none). */
+  declare maxPhotos: number;
 
   // State. Not private: ./report-steps (a lazy chunk) renders and drives the later steps through it.
   /** @internal */ declare services: Load<Service[]>;
@@ -86,6 +91,10 @@ export class ReportForm extends LitElement {
   /** @internal */ declare submitError: string | undefined;
   /** @internal */ declare result: SubmitResult | undefined;
   /** @internal */ declare geoMessage: string | undefined;
+  /** Photos being prepared or uploaded (done ones are in the draft). @internal */
+  declare uploads: ReadonlyArray<{ key: number; name: string; progress: number; error?: string }>;
+  /** Why the last photo was refused, in plain words. @internal */
+  declare photoProblem: string | undefined;
 
   private definitions = new Map<string, ServiceDefinition>();
   /** Aborted when the element leaves the page: whatever is in flight stops. @internal */
@@ -100,6 +109,8 @@ export class ReportForm extends LitElement {
     this.attempted = new Set();
     this.touched = new Set();
     this.submitting = false;
+    this.maxPhotos = 3;
+    this.uploads = [];
   }
 
   override connectedCallback(): void {

@@ -4,7 +4,7 @@
  * first screen's bundle stays small. It renders into the form's shadow root and keeps no state of its own: the
  * form holds it all, so going back and forth loses nothing.
  */
-import { html, nothing, type TemplateResult } from 'lit';
+import { css, html, nothing, type TemplateResult } from 'lit';
 import { isBackendError } from '../backend/types';
 import { DESCRIPTION_MAX, questions, type Step } from '../schema/draft';
 import { toNewRequest } from '../schema/new-request';
@@ -13,7 +13,69 @@ import { backendErrorText } from './error-text';
 import { withLater } from '../i18n/later';
 import type { ReportForm } from './report-form';
 
+/** Styles only the later steps use: they come with this chunk, adopted into the form's shadow root. */
+const laterStyles = css`
+  label.button {
+    display: inline-flex;
+    align-items: center;
+    min-height: 2.75rem;
+    padding: 0.5rem 1.1rem;
+    border: 2px solid var(--_accent);
+    border-radius: var(--_radius);
+    color: var(--_accent);
+    font-weight: 600;
+    cursor: pointer;
+  }
+  label.button:focus-within {
+    outline: var(--_focus);
+    outline-offset: 2px;
+  }
+  .thumbs {
+    list-style: none;
+    padding: 0;
+    margin: 0 0 0.5rem;
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.75rem;
+  }
+  .thumbs li {
+    display: flex;
+    flex-direction: column;
+    gap: 0.25rem;
+    max-width: 10rem;
+  }
+  .thumbs img {
+    width: 6rem;
+    height: 6rem;
+    object-fit: cover;
+    border-radius: var(--_radius);
+  }
+  button.link {
+    background: none;
+    border: 0;
+    padding: 0.25rem 0;
+    min-height: 1.5rem;
+    color: var(--_accent);
+    text-decoration: underline;
+    font-weight: 400;
+  }
+  .review-row {
+    display: contents;
+  }
+  dl.review {
+    grid-template-columns: minmax(7rem, max-content) 1fr auto;
+    margin: 0 0 var(--_gap);
+  }
+`;
+
+function adoptStyles(host: ReportForm): void {
+  const root = host.shadowRoot!;
+  const sheet = laterStyles.styleSheet!;
+  if (!root.adoptedStyleSheets.includes(sheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+}
+
 export function renderStep(host: ReportForm, step: Step): TemplateResult {
+  adoptStyles(host);
   return step === 'where' ? renderWhere(host) : step === 'details' ? renderDetails(host) : renderReview(host);
 }
 
@@ -77,6 +139,7 @@ function renderDetails(host: ReportForm): TemplateResult {
       ></textarea>
       <p class="hint" id="description-count">${m.charactersLeft(left)}</p>
     </div>
+    ${renderPhotos(host)}
     <fieldset>
       <legend>${m.contactHeading}</legend>
       <p class="hint">${m.contactHint}</p>
@@ -88,6 +151,142 @@ function renderDetails(host: ReportForm): TemplateResult {
       ${host.renderTextField('phone', m.phone, { type: 'tel', autocomplete: 'tel' })}
     </fieldset>
   `;
+}
+
+// --- Photos ---------------------------------------------------------------------------------------------------------
+
+let uploadKey = 0;
+
+/** Prepares (smaller, no EXIF, GPS read first) and uploads each chosen photo; shows progress and problems. */
+async function addPhotos(host: ReportForm, input: HTMLInputElement): Promise<void> {
+  const m = withLater(host.messages);
+  const files = [...(input.files ?? [])];
+  input.value = ''; // the same photo can be chosen again after a removal
+  const room = host.maxPhotos - host.draft.photos.length - host.uploads.length;
+  host.photoProblem = files.length > room ? m.photoLimit(host.maxPhotos) : undefined;
+  await Promise.all(files.slice(0, Math.max(0, room)).map((file) => addPhoto(host, file)));
+}
+
+async function addPhoto(host: ReportForm, file: File): Promise<void> {
+  const m = withLater(host.messages);
+  const key = ++uploadKey;
+  const update = (patch: Partial<(typeof host.uploads)[number]> | undefined) => {
+    host.uploads = patch
+      ? host.uploads.map((u) => (u.key === key ? { ...u, ...patch } : u))
+      : host.uploads.filter((u) => u.key !== key);
+  };
+  host.uploads = [...host.uploads, { key, name: file.name, progress: 0 }];
+  try {
+    const { preparePhoto, thumbnail, isPhotoError } = await import('../photo');
+    let photo;
+    try {
+      photo = await preparePhoto(file);
+    } catch (e) {
+      update(undefined);
+      host.photoProblem = isPhotoError(e)
+        ? m.photoRefused(file.name, e.problem)
+        : m.photoRefused(file.name, 'unreadable');
+      return;
+    }
+    const thumb = await thumbnail(photo);
+    const url = await host.backend!.uploadMedia!(photo.blob, photo.name, {
+      signal: host.abort.signal,
+      onProgress: (progress) => update({ progress }),
+    });
+    update(undefined);
+    host.setDraft({
+      photos: [
+        ...host.draft.photos,
+        { url, thumb, name: file.name, ...(photo.gps && { lat: photo.gps.lat, long: photo.gps.long }) },
+      ],
+    });
+  } catch (e) {
+    update({ error: backendErrorText(m, e) });
+  }
+}
+
+function renderPhotos(host: ReportForm): TemplateResult | typeof nothing {
+  const m = withLater(host.messages);
+  if (!host.backend?.uploadMedia || host.maxPhotos < 1) return nothing;
+  const full = host.draft.photos.length + host.uploads.length >= host.maxPhotos;
+  const pick = (e: Event) => void addPhotos(host, e.target as HTMLInputElement);
+  const useLocation = (lat: number, long: number) => {
+    host.setDraft({ lat: lat.toFixed(6), long: long.toFixed(6) });
+    host.geoMessage = m.photoLocationUsed;
+  };
+  const hasPin = !!(host.draft.lat && host.draft.long);
+  return html`<fieldset class="field photos" part="photos">
+    <legend>${m.photos} ${host.messages.optional}</legend>
+    <p class="hint" id="photos-hint">${m.photosHint(host.maxPhotos)}</p>
+    ${host.photoProblem ? html`<p class="error-message" role="alert">${host.photoProblem}</p>` : nothing}
+    <ul class="thumbs">
+      ${host.draft.photos.map(
+        (p, i) =>
+          html`<li>
+            <img src=${p.thumb} alt=${m.photoAlt(i + 1, p.name)} width="96" height="96" />
+            <button
+              type="button"
+              class="link"
+              @click=${() => host.setDraft({ photos: host.draft.photos.filter((x) => x !== p) })}
+            >
+              ${m.removePhoto(i + 1)}
+            </button>
+            ${
+              p.lat !== undefined && p.long !== undefined && !hasPin
+                ? html`<button type="button" class="link" @click=${() => useLocation(p.lat!, p.long!)}>
+                    ${m.usePhotoLocation}
+                  </button>`
+                : nothing
+            }
+          </li>`,
+      )}
+      ${host.uploads.map(
+        (u) =>
+          html`<li>
+            <label>
+              ${u.error ? u.name : m.uploading(u.name)}
+              <progress max="1" .value=${u.progress}></progress>
+            </label>
+            ${
+              u.error
+                ? html`<p class="error-message" role="alert">${m.uploadFailed(u.name)} ${u.error}</p>
+                    <button
+                      type="button"
+                      class="link"
+                      @click=${() => (host.uploads = host.uploads.filter((x) => x.key !== u.key))}
+                    >
+                      ${m.dismiss}
+                    </button>`
+                : nothing
+            }
+          </li>`,
+      )}
+    </ul>
+    <div class="row" ?hidden=${full}>
+      <label class="button secondary">
+        ${m.takePhoto}
+        <input
+          class="visually-hidden"
+          type="file"
+          accept="image/*"
+          capture="environment"
+          aria-describedby="photos-hint"
+          @change=${pick}
+        />
+      </label>
+      <label class="button secondary">
+        ${m.choosePhotos}
+        <input
+          class="visually-hidden"
+          type="file"
+          accept="image/*"
+          multiple
+          aria-describedby="photos-hint"
+          @change=${pick}
+        />
+      </label>
+    </div>
+  </fieldset>`;
 }
 
 // --- Check and send -------------------------------------------------------------------------------------------------
@@ -209,6 +408,7 @@ function reportAnother(host: ReportForm): void {
 }
 
 export function renderConfirmation(host: ReportForm): TemplateResult {
+  adoptStyles(host);
   const m = withLater(host.messages);
   const result = host.result!;
   const reference = result.serviceRequestId ?? result.token;

@@ -190,22 +190,6 @@ export const baseStyles = css`
   #step-title:focus {
     outline: none;
   }
-  button.link {
-    background: none;
-    border: 0;
-    padding: 0.25rem 0;
-    min-height: 1.5rem;
-    color: var(--_accent);
-    text-decoration: underline;
-    font-weight: 400;
-  }
-  .review-row {
-    display: contents;
-  }
-  dl.review {
-    grid-template-columns: minmax(7rem, max-content) 1fr auto;
-    margin: 0 0 var(--_gap);
-  }
   .visually-hidden {
     position: absolute !important;
     width: 1px !important;

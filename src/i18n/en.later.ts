@@ -1,6 +1,25 @@
 import type { LaterMessages } from './messages';
 
 export const enLater: LaterMessages = {
+  photos: 'Photos',
+  photosHint: (max) =>
+    `Up to ${max}. A photo helps the crew find and fix the problem. Photos are made smaller and their hidden location data is removed before they are sent.`,
+  takePhoto: 'Take a photo',
+  choosePhotos: 'Choose photos',
+  photoAlt: (n, name) => `Photo ${n}: ${name}`,
+  removePhoto: (n) => `Remove photo ${n}`,
+  usePhotoLocation: "Use the photo's location",
+  photoLocationUsed: 'The location where the photo was taken is now the location of the problem.',
+  uploading: (name) => `Sending ${name}…`,
+  uploadFailed: (name) => `${name} was not sent.`,
+  dismiss: 'Dismiss',
+  photoLimit: (max) => `You can add up to ${max} photos. Remove one to add another.`,
+  photoRefused: (name, problem) =>
+    problem === 'not-an-image'
+      ? `“${name}” is not a photo. Choose a JPEG, PNG or similar picture.`
+      : problem === 'too-large'
+        ? `“${name}” is too large (over 25 MB).`
+        : `“${name}” could not be read. Try another photo, or a JPEG or PNG copy of it.`,
   locationHeading: 'Location',
   locationHint: 'Use your location, type the coordinates, or describe the place.',
   useMyLocation: 'Use my location',

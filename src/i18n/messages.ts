@@ -56,6 +56,20 @@ export interface Messages {
  * residents download only the words of what they see (the first screen has a 25 KB budget).
  */
 export interface LaterMessages {
+  photos: string;
+  photosHint: (max: number) => string;
+  takePhoto: string;
+  choosePhotos: string;
+  photoAlt: (n: number, name: string) => string;
+  removePhoto: (n: number) => string;
+  usePhotoLocation: string;
+  photoLocationUsed: string;
+  uploading: (name: string) => string;
+  uploadFailed: (name: string) => string;
+  dismiss: string;
+  photoLimit: (max: number) => string;
+  photoRefused: (name: string, problem: 'not-an-image' | 'too-large' | 'unreadable') => string;
+
   locationHeading: string;
   locationHint: string;
   useMyLocation: string;

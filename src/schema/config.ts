@@ -47,6 +47,26 @@ export const ConfigSchema = z.object({
   format: oneOf(['json', 'xml'] as const, 'must be "json" or "xml"'),
   /** For servers that take the language as a query parameter (GeoReport v2 has none): its name, e.g. "locale". */
   localeParam: optionalSetting,
+  /** Where photos are uploaded (an endpoint answering with the photo's URL); without it, no photos. */
+  mediaUpload: z.pipe(
+    optionalSetting,
+    z.transform((v, ctx) => {
+      const url = v && resolveHttpUrl(v);
+      if (v && !url) ctx.issues.push({ code: 'custom', message: 'is not a web address', input: v });
+      return url || undefined;
+    }),
+  ),
+  /** How many photos a resident may add (0 to 10; default 3). */
+  maxPhotos: z.pipe(
+    optionalSetting,
+    z.transform((v, ctx) => {
+      const n = v === undefined ? 3 : Number(v);
+      if (!(Number.isInteger(n) && n >= 0 && n <= 10)) {
+        ctx.issues.push({ code: 'custom', message: 'must be a whole number from 0 to 10', input: v });
+      }
+      return n;
+    }),
+  ),
   /** Seconds to wait for each answer from the server. */
   timeout: z.pipe(
     optionalSetting,
@@ -68,6 +88,8 @@ export const configHints: Partial<Record<keyof Config, string>> = {
   endpoint: 'Set it to the base URL of your Open311 GeoReport v2 API, e.g. endpoint="https://city.example/open311/v2".',
   format: 'Use format="json" (the default) or format="xml".',
   timeout: 'For example timeout="20"; the default is 15 seconds.',
+  mediaUpload: 'Set it to the URL of an endpoint that stores a photo and answers with its URL.',
+  maxPhotos: 'For example max-photos="3" (the default); 0 turns photos off.',
 };
 
 export type ConfigResult =

@@ -10,6 +10,25 @@ import type { Attribute, ServiceDefinition } from './open311';
 const text = z.transform((v: unknown) => (typeof v === 'string' ? v : ''));
 
 type Answers = Record<string, string | string[]>;
+
+/** A photo already uploaded: its address, a small preview (a data: URL) and where it was taken, if known. */
+export interface SavedPhoto {
+  url: string;
+  thumb: string;
+  name: string;
+  lat?: number;
+  long?: number;
+}
+const isPhoto = (p: unknown): p is SavedPhoto => {
+  const o = p as SavedPhoto | null;
+  return (
+    !!o &&
+    typeof o.url === 'string' &&
+    /^https?:/.test(o.url) &&
+    /^data:image\//.test(o.thumb) &&
+    typeof o.name === 'string'
+  );
+};
 const isAnswer = (v: unknown) => typeof v === 'string' || (Array.isArray(v) && v.every((x) => typeof x === 'string'));
 
 /** The steps of the report, in order. Everything from 'where' on is a lazy chunk (see elements/report-steps). */
@@ -38,6 +57,7 @@ export const DraftSchema = z.object({
     ctx.issues.push({ code: 'custom', message: 'answers must be text or lists of text', input: v });
     return {};
   }),
+  photos: z.transform((v: unknown): SavedPhoto[] => (Array.isArray(v) ? v.filter(isPhoto) : [])),
   lat: text,
   long: text,
   address: text,

@@ -47,15 +47,21 @@ export function toNewRequest(draft: Draft, def: ServiceDefinition | undefined): 
   const opt = (v: string) => v.trim() || undefined;
   const lat = parseCoordinate(draft.lat, 90);
   const long = parseCoordinate(draft.long, 180);
+  // GeoReport v2 has one media_url; further photos are listed at the end of the description.
+  const [first, ...more] = draft.photos.map((p) => p.url);
+  const description = [draft.description.trim(), more.length ? `Photos: ${more.join(' ')}` : '']
+    .filter(Boolean)
+    .join('\n\n');
   return {
     service_code: draft.serviceCode,
     ...(lat !== undefined && long !== undefined ? { lat, long } : {}),
     address_string: opt(draft.address),
-    description: opt(draft.description),
+    description: opt(description),
     email: opt(draft.email),
     first_name: opt(draft.firstName),
     last_name: opt(draft.lastName),
     phone: opt(draft.phone),
+    media_url: first,
     attributes,
   };
 }

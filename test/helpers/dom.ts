@@ -27,7 +27,7 @@ const implicitRole = (el: Element): string | undefined => {
       const type = (el as HTMLInputElement).type;
       if (type === 'radio' || type === 'checkbox') return type;
       if (type === 'number') return 'spinbutton';
-      if (type === 'submit' || type === 'button') return 'button';
+      if (type === 'submit' || type === 'button' || type === 'file') return 'button';
       return 'textbox';
     }
   }

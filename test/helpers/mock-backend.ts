@@ -9,6 +9,7 @@
 import { setupWorker } from 'msw/browser';
 import type { SetupWorker } from 'msw/browser';
 import { createOpen311Handlers } from '../../demo/backend/handlers';
+import { createMediaHandlers } from '../../demo/backend/media';
 import { createMemoryStore } from '../../demo/backend/store';
 import type { RequestStore } from '../../demo/backend/store';
 
@@ -43,7 +44,10 @@ export async function useMockBackend(options: { store?: RequestStore; now?: () =
 
   const store = options.store ?? createMemoryStore();
   // Also drops whatever a previous test added with worker.use().
-  worker.resetHandlers(...createOpen311Handlers({ base: MOCK_BASE, store, now: options.now }));
+  worker.resetHandlers(
+    ...createOpen311Handlers({ base: MOCK_BASE, store, now: options.now }),
+    ...createMediaHandlers(),
+  );
   recording = [];
   return { worker, store, base: MOCK_BASE, requests: recording };
 }

@@ -55,7 +55,7 @@ describe('<citizen-portal> configuration', () => {
       const el = await mount({});
       expect(regionText(el.shadowRoot!, 'alert')).to.contain('not set up correctly');
       expect(regionText(el.shadowRoot!, 'alert')).to.contain('"endpoint"');
-      expect(errors.join('\n')).to.match(/"endpoint" attribute is missing/);
+      await waitFor(() => /"endpoint" attribute is missing/.test(errors.join('\n')), 'the console message');
       await expect(el).to.be.accessible();
     } finally {
       console.error = original;
@@ -69,7 +69,10 @@ describe('<citizen-portal> configuration', () => {
     try {
       const el = await mount({ endpoint: 'javascript:alert(1)' });
       expect(regionText(el.shadowRoot!, 'alert')).to.contain('is not a web address');
-      expect(errors.join('\n')).to.contain('"endpoint" attribute is not a web address');
+      await waitFor(
+        () => errors.join('\n').includes('"endpoint" attribute is not a web address'),
+        'the console message',
+      );
     } finally {
       console.error = original;
     }
@@ -417,7 +420,10 @@ describe('<citizen-portal> filing a report', () => {
       expect(regionText(el.shadowRoot!, 'alert')).to.contain(
         '"timeout" setting must be a number of seconds from 1 to 120',
       );
-      expect(errors.join('\n')).to.contain('"timeout" attribute must be a number of seconds from 1 to 120');
+      await waitFor(
+        () => errors.join('\n').includes('"timeout" attribute must be a number of seconds from 1 to 120'),
+        'the console message',
+      );
     } finally {
       console.error = original;
     }

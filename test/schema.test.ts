@@ -3,6 +3,7 @@ import { expect } from '@open-wc/testing';
 import { ServiceDefinitionSchema, ServiceListSchema } from '../src/schema/open311';
 import { PostResultListSchema, ServiceRequestListSchema } from '../src/schema/request';
 import { parseConfig } from '../src/schema/config';
+import { configMessage } from '../src/schema/config-help';
 import { encodeRequest } from '../src/backend/encode';
 import { emptyDraft, validateDraft } from '../src/schema/draft';
 import { localDateTimeToIso, toNewRequest } from '../src/schema/new-request';
@@ -54,12 +55,11 @@ describe('configuration', () => {
   });
 
   it('names the attribute at fault, with what to do', () => {
-    expect(parseConfig({ endpoint: '/x', format: 'yaml' })).to.deep.include({
-      ok: false,
-      attribute: 'format',
-      problem: 'must be "json" or "xml"',
-      hint: 'Use format="json" (the default) or format="xml".',
-    });
+    const wrong = parseConfig({ endpoint: '/x', format: 'yaml' });
+    expect(wrong).to.deep.include({ ok: false, attribute: 'format', problem: 'must be "json" or "xml"' });
+    expect(configMessage(wrong as Extract<typeof wrong, { ok: false }>)).to.equal(
+      'citizen-portal: the "format" attribute must be "json" or "xml" (got "yaml"). Use format="json" (the default) or format="xml".',
+    );
     expect(parseConfig({ endpoint: 'ftp://x', jurisdiction: null, apiKey: null, lang: null })).to.deep.include({
       ok: false,
       attribute: 'endpoint',

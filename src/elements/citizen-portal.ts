@@ -11,6 +11,8 @@
  * @attr category - a service code to choose in advance (a city page's "Report graffiti" link).
  * @attr media-upload - an endpoint that stores a photo and answers with its URL (sent as media_url).
  * @attr max-photos - how many photos a resident may add (0–10, default 3).
+ * @attr required-contact - contact details the city requires: email, name, first-name, last-name, phone.
+ * @attr allow-anonymous - residents may report without contact details.
  *
  * @event cp-request-submitted - a report was accepted; `detail: { serviceRequestId?, token?, notice?, serviceCode }`.
  * @event cp-reference-resolved - the reference behind a provisional token arrived; `detail: { token, serviceRequestId }`.
@@ -72,6 +74,8 @@ export class CitizenPortal extends LitElement {
     category: {},
     mediaUpload: { attribute: 'media-upload' },
     maxPhotos: { attribute: 'max-photos' },
+    requiredContact: { attribute: 'required-contact' },
+    allowAnonymous: { attribute: 'allow-anonymous', type: Boolean },
     tab: { state: true },
   };
 
@@ -98,19 +102,24 @@ export class CitizenPortal extends LitElement {
   declare mediaUpload: string | null;
   /** Photos allowed, as text (validated). */
   declare maxPhotos: string | null;
+  /** Contact details the city requires (validated). */
+  declare requiredContact: string | null;
+  /** Residents may report without contact details. */
+  declare allowAnonymous: boolean;
 
   declare private tab: Tab;
   private config: ConfigResult = {
     ok: false,
+    key: 'endpoint',
     attribute: 'endpoint',
     problem: 'is missing',
     value: undefined,
-    hint: '',
   };
   private activeBackend: Backend | undefined;
   private messages: Messages = messagesFor('en');
   private locale = 'en';
-  private reportedConfigError = '';
+  /** The configuration the backend was made from. */
+  private configKey = '';
 
   constructor() {
     super();
@@ -118,21 +127,10 @@ export class CitizenPortal extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    const inputs = [
-      'endpoint',
-      'jurisdiction',
-      'apiKey',
-      'lang',
-      'format',
-      'localeParam',
-      'timeout',
-      'backend',
-    ] as const;
-    if (!inputs.some((k) => changed.has(k))) return;
     const pageLang = this.closest('[lang]')?.getAttribute('lang') ?? document.documentElement.lang;
     this.locale = this.lang || pageLang || navigator.language || 'en';
     this.messages = messagesFor(resolveLanguage(this.lang, pageLang));
-    this.config = parseConfig({
+    const input = {
       endpoint: this.endpoint,
       jurisdiction: this.jurisdiction,
       apiKey: this.apiKey,
@@ -142,11 +140,17 @@ export class CitizenPortal extends LitElement {
       timeout: this.timeout,
       mediaUpload: this.mediaUpload,
       maxPhotos: this.maxPhotos,
-    });
+      requiredContact: this.requiredContact,
+    };
+    // Only a change of configuration (or of backend) makes a new backend: it reloads the categories.
+    const key = JSON.stringify(input);
+    if (key === this.configKey && !changed.has('backend')) return;
+    this.configKey = key;
+    this.config = parseConfig(input);
     if (this.backend) {
       this.activeBackend = this.backend;
     } else if (this.config.ok) {
-      const { timeout, maxPhotos: _, ...config } = this.config.config;
+      const { timeout, maxPhotos: _, requiredContact: __, ...config } = this.config.config;
       this.activeBackend = createOpen311Backend({
         ...config,
         lang: this.locale,
@@ -154,10 +158,9 @@ export class CitizenPortal extends LitElement {
       });
     } else {
       this.activeBackend = undefined;
-      // Tell the webmaster once per distinct problem, naming the attribute and what is wrong with it.
-      const text = `citizen-portal: the "${this.config.attribute}" attribute ${this.config.problem} (got ${JSON.stringify(this.config.value ?? null)}). ${this.config.hint}`;
-      if (text !== this.reportedConfigError) console.error(text);
-      this.reportedConfigError = text;
+      // Tell the webmaster (once per configuration), naming the attribute and what is wrong with it.
+      const problem = this.config;
+      void import('../schema/config-help').then(({ configMessage }) => console.error(configMessage(problem)));
     }
   }
 
@@ -229,6 +232,8 @@ export class CitizenPortal extends LitElement {
           .synonyms=${this.synonyms}
           .category=${this.category}
           .maxPhotos=${this.config.ok ? this.config.config.maxPhotos : 3}
+          .requiredContact=${this.config.ok ? this.config.config.requiredContact : []}
+          .allowAnonymous=${this.allowAnonymous}
           @cp-check-status=${this.handleCheckStatus}
         ></citizen-portal-report>
       </div>

@@ -22,6 +22,7 @@ import {
   STEPS,
   stepOf,
   validateDraft,
+  type ContactField,
   type Draft,
   type FieldError,
   type Step,
@@ -50,6 +51,8 @@ export class ReportForm extends LitElement {
     synonyms: { attribute: false },
     category: { attribute: false },
     maxPhotos: { attribute: false },
+    requiredContact: { attribute: false },
+    allowAnonymous: { attribute: false },
     services: { state: true },
     definition: { state: true },
     draft: { state: true },
@@ -62,6 +65,7 @@ export class ReportForm extends LitElement {
     geoMessage: { state: true },
     uploads: { state: true },
     photoProblem: { state: true },
+    copied: { state: true },
   };
 
   /** Where requests go. */
@@ -76,6 +80,10 @@ export class ReportForm extends LitElement {
   declare category: string | null | undefined;
   /** How many photos a resident may add (0: none). */
   declare maxPhotos: number;
+  /** Contact details the city requires (unless the resident reports anonymously). */
+  declare requiredContact: readonly ContactField[];
+  /** The city lets residents report without contact details. */
+  declare allowAnonymous: boolean;
 
   // State. Not private: ./report-steps (a lazy chunk) renders and drives the later steps through it.
   /** @internal */ declare services: Load<Service[]>;
@@ -95,6 +103,8 @@ export class ReportForm extends LitElement {
   declare uploads: ReadonlyArray<{ key: number; name: string; progress: number; error?: string }>;
   /** Why the last photo was refused, in plain words. @internal */
   declare photoProblem: string | undefined;
+  /** The reference number was copied to the clipboard. @internal */
+  declare copied: boolean;
 
   private definitions = new Map<string, ServiceDefinition>();
   /** Aborted when the element leaves the page: whatever is in flight stops. @internal */
@@ -110,6 +120,8 @@ export class ReportForm extends LitElement {
     this.touched = new Set();
     this.submitting = false;
     this.maxPhotos = 3;
+    this.requiredContact = [];
+    this.allowAnonymous = false;
     this.uploads = [];
   }
 
@@ -203,6 +215,7 @@ export class ReportForm extends LitElement {
     this.later = { state: 'loading' };
     try {
       const module = await import('./report-steps');
+      module.loaded(this);
       this.later = { state: 'ready', value: module };
       return module;
     } catch {
@@ -230,7 +243,7 @@ export class ReportForm extends LitElement {
 
   /** Every problem with the draft; which of them show depends on `attempted` and `touched`. @internal */
   errors(): FieldError[] {
-    return validateDraft(this.draft, this.currentDefinition());
+    return validateDraft(this.draft, this.currentDefinition(), this.requiredContact);
   }
 
   private stepErrors(step: Step = this.draft.step): FieldError[] {
@@ -335,7 +348,7 @@ export class ReportForm extends LitElement {
   renderTextField(
     field: TextField,
     label: string,
-    opts: { hint?: string; type?: string; autocomplete?: string; inputmode?: string } = {},
+    opts: { hint?: string; type?: string; autocomplete?: string; inputmode?: string; required?: boolean } = {},
   ): TemplateResult {
     const a = this.fieldA11y(field, !!opts.hint);
     return html`<div class="field">
@@ -350,6 +363,7 @@ export class ReportForm extends LitElement {
         inputmode=${opts.inputmode ?? nothing}
         aria-describedby=${a.describedBy}
         aria-invalid=${a.invalid}
+        aria-required=${opts.required ? 'true' : nothing}
         .value=${this.draft[field]}
         @input=${this.handleText(field)}
       />

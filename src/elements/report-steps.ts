@@ -9,6 +9,8 @@ import { isBackendError } from '../backend/types';
 import { DESCRIPTION_MAX, questions, type Step } from '../schema/draft';
 import { toNewRequest } from '../schema/new-request';
 import { clearDraft } from '../storage/draft-store';
+import { forgetContact, loadContact, saveContact } from '../storage/contact-store';
+import { rememberRequest } from '../storage/my-requests';
 import { backendErrorText } from './error-text';
 import { withLater } from '../i18n/later';
 import type { ReportForm } from './report-form';
@@ -72,6 +74,17 @@ function adoptStyles(host: ReportForm): void {
   const root = host.shadowRoot!;
   const sheet = laterStyles.styleSheet!;
   if (!root.adoptedStyleSheets.includes(sheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+}
+
+/** The same place as the draft, one key for the contact details remembered on this device. */
+const contactKey = (host: ReportForm) => host.storageKey.replace(':draft:', ':contact:');
+const myRequestsKey = (host: ReportForm) => host.storageKey.replace(':draft:', ':my-requests:');
+
+/** When this chunk arrives: a resident who asked to be remembered finds their details filled in. */
+export function loaded(host: ReportForm): void {
+  const d = host.draft;
+  const saved = loadContact(contactKey(host));
+  if (saved && !d.email && !d.firstName && !d.lastName && !d.phone) host.setDraft({ ...saved, remember: true });
 }
 
 export function renderStep(host: ReportForm, step: Step): TemplateResult {
@@ -140,17 +153,59 @@ function renderDetails(host: ReportForm): TemplateResult {
       <p class="hint" id="description-count">${m.charactersLeft(left)}</p>
     </div>
     ${renderPhotos(host)}
-    <fieldset>
+    <fieldset part="contact">
       <legend>${m.contactHeading}</legend>
-      <p class="hint">${m.contactHint}</p>
-      ${host.renderTextField('email', m.email, { type: 'email', autocomplete: 'email' })}
-      <div class="row">
-        ${host.renderTextField('firstName', m.firstName, { autocomplete: 'given-name' })}
-        ${host.renderTextField('lastName', m.lastName, { autocomplete: 'family-name' })}
+      <p class="hint">${host.requiredContact.length ? m.contactRequired : m.contactOptional} ${m.contactHint}</p>
+      ${
+        host.allowAnonymous
+          ? html`<div class="choice field">
+              <input
+                type="checkbox"
+                id="anonymous"
+                .checked=${host.draft.anonymous}
+                @change=${(e: Event) => host.setDraft({ anonymous: (e.target as HTMLInputElement).checked })}
+              />
+              <label for="anonymous">${m.anonymous}</label>
+            </div>`
+          : nothing
+      }
+      <div ?hidden=${host.draft.anonymous}>
+        ${contactField(host, 'email', m.email, { type: 'email', autocomplete: 'email' })}
+        <div class="row">
+          ${contactField(host, 'firstName', m.firstName, { autocomplete: 'given-name' })}
+          ${contactField(host, 'lastName', m.lastName, { autocomplete: 'family-name' })}
+        </div>
+        ${contactField(host, 'phone', m.phone, { type: 'tel', autocomplete: 'tel' })}
+        <div class="choice field">
+          <input
+            type="checkbox"
+            id="remember"
+            .checked=${host.draft.remember}
+            @change=${(e: Event) => host.setDraft({ remember: (e.target as HTMLInputElement).checked })}
+          />
+          <label for="remember">${m.remember}</label>
+        </div>
       </div>
-      ${host.renderTextField('phone', m.phone, { type: 'tel', autocomplete: 'tel' })}
     </fieldset>
   `;
+}
+
+/**
+ * A contact field. Its label stays the plain word ("Email": what screen-reader users and our tests look for);
+ * whether it is required is said by the section's hint and by aria-required.
+ */
+function contactField(
+  host: ReportForm,
+  field: 'email' | 'firstName' | 'lastName' | 'phone',
+  label: string,
+  opts: { type?: string; autocomplete: string },
+): TemplateResult {
+  const required = host.requiredContact.includes(field);
+  return host.renderTextField(field, label, {
+    ...opts,
+    required,
+    ...(required && { hint: withLater(host.messages).required }),
+  });
 }
 
 // --- Photos ---------------------------------------------------------------------------------------------------------
@@ -346,6 +401,18 @@ export async function submit(host: ReportForm): Promise<void> {
     const result = await backend.submit(toNewRequest(host.draft, host.currentDefinition()), host.abort.signal);
     host.result = result;
     clearDraft(host.storageKey);
+    const d = host.draft;
+    if (d.remember && !d.anonymous) saveContact(contactKey(host), d);
+    else if (!d.remember) forgetContact(contactKey(host));
+    const id = result.serviceRequestId ?? result.token;
+    if (id) {
+      rememberRequest(myRequestsKey(host), {
+        id,
+        ...(result.token && { token: result.token }),
+        ...(host.selectedService() && { serviceName: host.selectedService()!.service_name }),
+        ...(d.address && { address: d.address }),
+      });
+    }
     host.dispatchEvent(
       new CustomEvent('cp-request-submitted', {
         bubbles: true,
@@ -372,6 +439,7 @@ async function awaitReference(host: ReportForm, token: string): Promise<void> {
     const id = await host.backend?.resolveToken?.(token, host.abort.signal);
     if (!id || host.result?.token !== token) return;
     host.result = { ...host.result, serviceRequestId: id };
+    rememberRequest(myRequestsKey(host), { id, token });
     host.dispatchEvent(
       new CustomEvent('cp-reference-resolved', {
         bubbles: true,
@@ -386,10 +454,20 @@ async function awaitReference(host: ReportForm, token: string): Promise<void> {
 
 // --- Confirmation ---------------------------------------------------------------------------------------------------
 
+async function copyReference(host: ReportForm, reference: string): Promise<void> {
+  try {
+    await navigator.clipboard.writeText(reference);
+    host.copied = true;
+  } catch {
+    host.copied = false; // no clipboard (permissions, old browser): the number is on screen to copy by hand
+  }
+}
+
 function reportAnother(host: ReportForm): void {
   // A new report keeps who the resident is: they often report several things in one go.
-  const { email, firstName, lastName, phone } = host.draft;
+  const { email, firstName, lastName, phone, remember, anonymous } = host.draft;
   host.result = undefined;
+  host.copied = false;
   host.attempted = new Set();
   host.touched = new Set();
   host.definition = { state: 'ready', value: undefined };
@@ -403,7 +481,7 @@ function reportAnother(host: ReportForm): void {
     address: '',
     description: '',
   };
-  host.setDraft({ email, firstName, lastName, phone });
+  host.setDraft({ email, firstName, lastName, phone, remember, anonymous, photos: [] });
   host.focusSoon('#step-title');
 }
 
@@ -419,6 +497,12 @@ export function renderConfirmation(host: ReportForm): TemplateResult {
       reference
         ? html`<p>${result.serviceRequestId ? m.referenceIs : m.provisionalReference}</p>
             <p class="reference">${reference}</p>
+            <p>
+              <button type="button" class="link" @click=${() => copyReference(host, reference)}>
+                ${m.copyReference}
+              </button>
+              <span role="status">${host.copied ? m.copied : ''}</span>
+            </p>
             <p>${result.serviceRequestId ? m.submittedKeep : m.provisionalExplained}</p>`
         : nothing
     }

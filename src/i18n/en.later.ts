@@ -1,6 +1,13 @@
 import type { LaterMessages } from './messages';
 
 export const enLater: LaterMessages = {
+  contactOptional: 'Optional.',
+  contactRequired: 'The city needs the fields marked “Required” to handle your report; the others are optional.',
+  required: 'Required',
+  anonymous: 'Report anonymously (the city will not be able to contact you about it)',
+  remember: 'Remember my details on this device',
+  copyReference: 'Copy the reference number',
+  copied: 'Copied.',
   photos: 'Photos',
   photosHint: (max) =>
     `Up to ${max}. A photo helps the crew find and fix the problem. Photos are made smaller and their hidden location data is removed before they are sent.`,
@@ -37,7 +44,8 @@ export const enLater: LaterMessages = {
   charactersLeft: (n) => (n >= 0 ? `${n} characters left` : `${-n} characters too many`),
 
   contactHeading: 'Your contact details',
-  contactHint: 'Optional. The city uses them only to contact you about this report; they are not made public.',
+  contactHint:
+    'Your details go to the city only, to contact you about this report; they are never made public. Your description, location and photos may be shown publicly.',
   email: 'Email',
   firstName: 'First name',
   lastName: 'Last name',

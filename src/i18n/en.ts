@@ -57,6 +57,13 @@ export const en: Messages = {
         return 'The description must be 4,000 characters or fewer.';
       case 'email':
         return 'Enter an email address like name@example.com, or leave it empty.';
+      case 'required':
+        return {
+          email: 'Enter your email address.',
+          firstName: 'Enter your first name.',
+          lastName: 'Enter your last name.',
+          phone: 'Enter your phone number.',
+        }[e.field as 'email'];
     }
   },
 

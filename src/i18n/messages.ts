@@ -56,6 +56,13 @@ export interface Messages {
  * residents download only the words of what they see (the first screen has a 25 KB budget).
  */
 export interface LaterMessages {
+  contactOptional: string;
+  contactRequired: string;
+  required: string;
+  anonymous: string;
+  remember: string;
+  copyReference: string;
+  copied: string;
   photos: string;
   photosHint: (max: number) => string;
   takePhoto: string;

@@ -3,6 +3,7 @@
  * so a webmaster sees "endpoint: …" in the console and a plain sentence in the page, never a blank box.
  */
 import { z } from './zod';
+import type { ContactField } from './draft';
 
 /** Resolves `value` against the page (a relative endpoint such as "/open311/v2" is fine) and keeps http(s). */
 function resolveHttpUrl(value: string): string | undefined {
@@ -67,6 +68,28 @@ export const ConfigSchema = z.object({
       return n;
     }),
   ),
+  /** Contact details the city requires: any of email, name (first and last), first-name, last-name, phone. */
+  requiredContact: z.pipe(
+    optionalSetting,
+    z.transform((v, ctx) => {
+      const fields: Record<string, ContactField[]> = {
+        email: ['email'],
+        name: ['firstName', 'lastName'],
+        'first-name': ['firstName'],
+        'last-name': ['lastName'],
+        phone: ['phone'],
+      };
+      const words = v?.split(/[\s,]+/) ?? [];
+      if (words.some((w) => !fields[w])) {
+        ctx.issues.push({
+          code: 'custom',
+          message: 'may list only email, name, first-name, last-name and phone',
+          input: v,
+        });
+      }
+      return words.flatMap((w) => fields[w] ?? []);
+    }),
+  ),
   /** Seconds to wait for each answer from the server. */
   timeout: z.pipe(
     optionalSetting,
@@ -83,28 +106,13 @@ export type Config = z.infer<typeof ConfigSchema>;
 /** The attribute a setting is read from: apiKey → api-key. */
 export const attributeName = (key: string) => key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
 
-/** What the console tells the webmaster to do about each setting (English: it is for the site's developer). */
-export const configHints: Partial<Record<keyof Config, string>> = {
-  endpoint: 'Set it to the base URL of your Open311 GeoReport v2 API, e.g. endpoint="https://city.example/open311/v2".',
-  format: 'Use format="json" (the default) or format="xml".',
-  timeout: 'For example timeout="20"; the default is 15 seconds.',
-  mediaUpload: 'Set it to the URL of an endpoint that stores a photo and answers with its URL.',
-  maxPhotos: 'For example max-photos="3" (the default); 0 turns photos off.',
-};
-
 export type ConfigResult =
-  { ok: true; config: Config } | { ok: false; attribute: string; problem: string; value: unknown; hint: string };
+  { ok: true; config: Config } | { ok: false; key: keyof Config; attribute: string; problem: string; value: unknown };
 
 export function parseConfig(input: Partial<Record<keyof Config, string | null | undefined>>): ConfigResult {
   const result = ConfigSchema.safeParse(input);
   if (result.success) return { ok: true, config: result.data };
   const issue = result.error.issues[0]!;
   const key = String(issue.path[0] ?? 'endpoint') as keyof Config;
-  return {
-    ok: false,
-    attribute: attributeName(key),
-    problem: issue.message,
-    value: input[key],
-    hint: configHints[key] ?? '',
-  };
+  return { ok: false, key, attribute: attributeName(key), problem: issue.message, value: input[key] };
 }

@@ -62,6 +62,10 @@ export const DraftSchema = z.object({
   long: text,
   address: text,
   description: text,
+  /** The city allows it and the resident chose it: no contact details are sent. */
+  anonymous: z.transform((v: unknown) => v === true),
+  /** The resident asked to keep their contact details on this device for next time. */
+  remember: z.transform((v: unknown) => v === true),
   email: text,
   firstName: text,
   lastName: text,
@@ -76,7 +80,17 @@ export const DESCRIPTION_MAX = 4000;
 /** A problem with one field: `field` is the draft key or `attr:<code>`; `code` picks the i18n message. */
 export interface FieldError {
   field: string;
-  code: 'category' | 'answer' | 'number' | 'location' | 'lat' | 'long' | 'description' | 'descriptionLength' | 'email';
+  code:
+    | 'category'
+    | 'answer'
+    | 'number'
+    | 'location'
+    | 'lat'
+    | 'long'
+    | 'description'
+    | 'descriptionLength'
+    | 'email'
+    | 'required';
   /** The question's wording, for messages about attributes. */
   label?: string;
 }
@@ -96,7 +110,14 @@ export const parseCoordinate = (v: string, max: number): number | undefined => {
 export const isEmpty = (v: string | string[] | undefined) =>
   v === undefined || (Array.isArray(v) ? v.length === 0 : v.trim() === '');
 
-export function validateDraft(draft: Draft, def: ServiceDefinition | undefined): FieldError[] {
+/** The contact fields a city may require. */
+export type ContactField = 'email' | 'firstName' | 'lastName' | 'phone';
+
+export function validateDraft(
+  draft: Draft,
+  def: ServiceDefinition | undefined,
+  requiredContact: readonly ContactField[] = [],
+): FieldError[] {
   const errors: FieldError[] = [];
   if (!draft.serviceCode) errors.push({ field: 'serviceCode', code: 'category' });
 
@@ -122,6 +143,9 @@ export function validateDraft(draft: Draft, def: ServiceDefinition | undefined):
   if (!draft.description.trim()) errors.push({ field: 'description', code: 'description' });
   else if (draft.description.length > DESCRIPTION_MAX) errors.push({ field: 'description', code: 'descriptionLength' });
 
-  if (draft.email.trim() && !EMAIL.test(draft.email.trim())) errors.push({ field: 'email', code: 'email' });
+  if (!draft.anonymous) {
+    for (const field of requiredContact) if (!draft[field].trim()) errors.push({ field, code: 'required' });
+    if (draft.email.trim() && !EMAIL.test(draft.email.trim())) errors.push({ field: 'email', code: 'email' });
+  }
   return errors;
 }

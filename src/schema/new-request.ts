@@ -57,10 +57,13 @@ export function toNewRequest(draft: Draft, def: ServiceDefinition | undefined): 
     ...(lat !== undefined && long !== undefined ? { lat, long } : {}),
     address_string: opt(draft.address),
     description: opt(description),
-    email: opt(draft.email),
-    first_name: opt(draft.firstName),
-    last_name: opt(draft.lastName),
-    phone: opt(draft.phone),
+    // Anonymous: what the resident typed stays in the draft (they may change their mind) but is not sent.
+    ...(!draft.anonymous && {
+      email: opt(draft.email),
+      first_name: opt(draft.firstName),
+      last_name: opt(draft.lastName),
+      phone: opt(draft.phone),
+    }),
     media_url: first,
     attributes,
   };

@@ -316,7 +316,6 @@ export class CategoryPicker implements ReactiveController {
     const m = this.options.messages();
     let n = 0;
     const activeId = this.open && this.active >= 0 ? `option-${this.active}` : nothing;
-    const total = this.options.services().length;
     const shown = this.rows().length;
     const flat = this.sections.length === 1 && !this.sections[0]!.label;
     return html`<div class="combo">
@@ -381,7 +380,6 @@ export class CategoryPicker implements ReactiveController {
         ${
           this.query && this.query !== this.selectedName() ? (shown ? m.categoriesFound(shown) : m.noCategoryFound) : ''
         }
-      </p>
-      ${total > MAX_SHOWN && this.open && !this.query ? html`<p class="hint">${m.typeToNarrow(total)}</p>` : nothing}`;
+      </p>`;
   }
 }

@@ -250,6 +250,12 @@ export class ReportForm extends LitElement {
     return this.errors().filter((e) => step === 'review' || stepOf(e.field) === step);
   }
 
+  /** A problem in plain words: the first step's strings are here, the later steps' come with their chunk. */
+  private errorText(e: FieldError): string {
+    const later = this.later?.state === 'ready' && stepOf(e.field) !== 'what' ? this.later.value : undefined;
+    return later ? later.errorText(this, e) : this.messages.fieldError(e);
+  }
+
   /** @internal */
   errorFor(field: string): FieldError | undefined {
     const shown = this.attempted.has(stepOf(field)) || this.touched.has(field);
@@ -338,7 +344,7 @@ export class ReportForm extends LitElement {
       .join(' ');
     const message = error
       ? html`<p class="error-message" id="${id}-error">
-          <span class="visually-hidden">${this.messages.errorPrefix}</span> ${this.messages.fieldError(error)}
+          <span class="visually-hidden">${this.messages.errorPrefix}</span> ${this.errorText(error)}
         </p>`
       : nothing;
     return { id, describedBy: describedBy || nothing, invalid: error ? 'true' : nothing, message };
@@ -550,7 +556,7 @@ export class ReportForm extends LitElement {
           ${errors.map((err) => {
             const id = this.idFor(err.field);
             return html`<li>
-              <a href="#${id}" @click=${(e: Event) => this.handleSummaryLink(e, id)}>${m.fieldError(err)}</a>
+              <a href="#${id}" @click=${(e: Event) => this.handleSummaryLink(e, id)}>${this.errorText(err)}</a>
             </li>`;
           })}
         </ul>

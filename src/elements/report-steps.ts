@@ -6,7 +6,7 @@
  */
 import { css, html, nothing, type TemplateResult } from 'lit';
 import { isBackendError } from '../backend/types';
-import { DESCRIPTION_MAX, questions, type Step } from '../schema/draft';
+import { DESCRIPTION_MAX, questions, type FieldError, type Step } from '../schema/draft';
 import { toNewRequest } from '../schema/new-request';
 import { clearDraft } from '../storage/draft-store';
 import { forgetContact, loadContact, saveContact } from '../storage/contact-store';
@@ -86,6 +86,8 @@ export function loaded(host: ReportForm): void {
   const saved = loadContact(contactKey(host));
   if (saved && !d.email && !d.firstName && !d.lastName && !d.phone) host.setDraft({ ...saved, remember: true });
 }
+
+export const errorText = (host: ReportForm, e: FieldError) => withLater(host.messages).laterFieldError(e);
 
 export function renderStep(host: ReportForm, step: Step): TemplateResult {
   adoptStyles(host);

@@ -1,6 +1,29 @@
 import type { LaterMessages } from './messages';
 
 export const enLater: LaterMessages = {
+  laterFieldError: (e) => {
+    switch (e.code) {
+      case 'location':
+        return 'Tell us where the problem is: use your location, type the coordinates, or type an address.';
+      case 'lat':
+        return 'Latitude must be a number between -90 and 90.';
+      case 'long':
+        return 'Longitude must be a number between -180 and 180.';
+      case 'description':
+        return 'Describe the problem.';
+      case 'descriptionLength':
+        return 'The description must be 4,000 characters or fewer.';
+      case 'email':
+        return 'Enter an email address like name@example.com, or leave it empty.';
+      default:
+        return {
+          email: 'Enter your email address.',
+          firstName: 'Enter your first name.',
+          lastName: 'Enter your last name.',
+          phone: 'Enter your phone number.',
+        }[e.field as 'email'];
+    }
+  },
   contactOptional: 'Optional.',
   contactRequired: 'The city needs the fields marked “Required” to handle your report; the others are optional.',
   required: 'Required',

@@ -19,7 +19,6 @@ export const en: Messages = {
   suggestionsFor: 'Best matches for what you described',
   categoriesFound: (n) => (n === 1 ? '1 category found' : `${n} categories found`),
   noCategoryFound: 'No category matches. Try other words, or use the arrow keys to see every category.',
-  typeToNarrow: (total) => `Showing the first 100 of ${total} categories. Type to narrow the list.`,
   otherGroup: 'Other',
   loadingQuestions: 'Loading questions for this category…',
   loadQuestionsFailed: 'We could not load the questions for this category.',
@@ -37,35 +36,12 @@ export const en: Messages = {
   submitting: 'Sending your report…',
   errorSummaryTitle: 'There is a problem',
   errorPrefix: 'Error:',
-  fieldError: (e) => {
-    switch (e.code) {
-      case 'category':
-        return 'Choose a category for the problem.';
-      case 'answer':
-        return `Answer the question "${e.label}".`;
-      case 'number':
-        return `The answer to "${e.label}" must be a number.`;
-      case 'location':
-        return 'Tell us where the problem is: use your location, type the coordinates, or type an address.';
-      case 'lat':
-        return 'Latitude must be a number between -90 and 90.';
-      case 'long':
-        return 'Longitude must be a number between -180 and 180.';
-      case 'description':
-        return 'Describe the problem.';
-      case 'descriptionLength':
-        return 'The description must be 4,000 characters or fewer.';
-      case 'email':
-        return 'Enter an email address like name@example.com, or leave it empty.';
-      case 'required':
-        return {
-          email: 'Enter your email address.',
-          firstName: 'Enter your first name.',
-          lastName: 'Enter your last name.',
-          phone: 'Enter your phone number.',
-        }[e.field as 'email'];
-    }
-  },
+  fieldError: (e) =>
+    e.code === 'category'
+      ? 'Choose a category for the problem.'
+      : e.code === 'number'
+        ? `The answer to "${e.label}" must be a number.`
+        : `Answer the question "${e.label}".`,
 
   backendError: (kind, status, wait) => {
     switch (kind) {

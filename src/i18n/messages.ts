@@ -26,7 +26,6 @@ export interface Messages {
   suggestionsFor: string;
   categoriesFound: (n: number) => string;
   noCategoryFound: string;
-  typeToNarrow: (total: number) => string;
   otherGroup: string;
   loadingQuestions: string;
   loadQuestionsFailed: string;
@@ -45,6 +44,7 @@ export interface Messages {
   submitting: string;
   errorSummaryTitle: string;
   errorPrefix: string;
+  /** Problems on the first step: category, answers. Later steps' are LaterMessages.laterFieldError. */
   fieldError: (error: FieldError) => string;
 
   /** One plain sentence for each kind of backend failure. */
@@ -56,6 +56,8 @@ export interface Messages {
  * residents download only the words of what they see (the first screen has a 25 KB budget).
  */
 export interface LaterMessages {
+  /** Problems with the location, description and contact fields. */
+  laterFieldError: (error: FieldError) => string;
   contactOptional: string;
   contactRequired: string;
   required: string;

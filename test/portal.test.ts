@@ -159,6 +159,57 @@ describe('<citizen-portal> filing a report', () => {
     await waitFor(() => getByRole(el, 'textbox', /What is the pole number/), 'its questions');
   });
 
+  it('shows where to go instead for a category the city does not handle', async () => {
+    await useMockBackend();
+    sessionStorage.clear();
+    const el = await fixture<CitizenPortal>(html`<citizen-portal endpoint=${BASE}></citizen-portal>`);
+    el.redirects = {
+      STREETLIGHT: {
+        message: 'Street lights belong to Demo Power.',
+        url: 'https://power.example/outage',
+        linkText: 'Report it to Demo Power',
+        phone: '(555) 010-0199',
+      },
+      POTHOLE: { message: 'Not us.', url: 'javascript:alert(1)' },
+    };
+    await pickCategory(el, 'Streetlight Out');
+    const card = await waitFor(
+      () => regionText(el, 'status').includes('Demo Power') && regionText(el, 'status'),
+      'the card',
+    );
+    expect(card).to.contain('The city does not handle this');
+    expect(getByRole<HTMLAnchorElement>(el, 'link', 'Report it to Demo Power').href).to.equal(
+      'https://power.example/outage',
+    );
+    expect(getByRole<HTMLAnchorElement>(el, 'link', 'Call (555) 010-0199').href).to.equal('tel:5550100199');
+    expect(queryAllByRole(el, 'textbox', /pole number/)).to.have.length(0);
+    expect(queryAllByRole(el, 'button', 'Continue').filter((b) => !b.hidden)).to.have.length(0);
+    await expect(el).to.be.accessible();
+    // Only web and phone links: a javascript: address from the configuration is never a link.
+    await pickCategory(el, 'Pothole');
+    await waitFor(() => regionText(el, 'status').includes('Not us.'), 'the second card');
+    expect(queryAllByRole(el, 'link').filter((a) => a.getAttribute('href')?.startsWith('javascript'))).to.have.length(
+      0,
+    );
+  });
+
+  it('says when it kept a report from before, and can start again', async () => {
+    await useMockBackend();
+    const el = await mount();
+    await pickCategory(el, 'Pothole');
+    el.remove();
+    const again = await fixture<CitizenPortal>(
+      html`<citizen-portal endpoint=${BASE} jurisdiction="demo.city"></citizen-portal>`,
+    );
+    expect(
+      await waitFor(() => regionText(again, 'status').includes('We kept the report you started.'), 'the notice'),
+    ).to.equal(true);
+    expect((await categoryInput(again)).value).to.equal('Pothole');
+    getByRole(again, 'button', 'Start again').click();
+    await waitFor(() => getByRole<HTMLInputElement>(again, 'combobox', 'Category').value === '', 'an empty report');
+    expect(regionText(again, 'status')).not.to.contain('We kept');
+  });
+
   for (const engine of ['CSS anchor positioning', 'floating-ui (browsers without it)'] as const)
     it(`keeps the list inside the window, below the field or above it without room (${engine})`, async () => {
       CategoryPicker.useFloatingUi = engine !== 'CSS anchor positioning';

@@ -29,6 +29,7 @@ import { messagesFor, resolveLanguage, type Messages } from '../i18n';
 import { parseConfig, type ConfigResult } from '../schema/config';
 import { baseStyles } from './styles';
 import type { StatusView } from './status-view';
+import type { Redirect } from './report-form';
 
 type Tab = 'report' | 'status';
 const TABS: Tab[] = ['report', 'status'];
@@ -71,6 +72,7 @@ export class CitizenPortal extends LitElement {
     lang: {},
     backend: { attribute: false },
     synonyms: { attribute: false },
+    redirects: { attribute: false },
     category: {},
     mediaUpload: { attribute: 'media-upload' },
     maxPhotos: { attribute: 'max-photos' },
@@ -96,6 +98,11 @@ export class CitizenPortal extends LitElement {
   declare backend: Backend | undefined;
   /** The city's own words for its services, by service code, in any language: `{ POTHOLE: ['bache'] }`. */
   declare synonyms: Record<string, readonly string[]> | undefined;
+  /**
+   * Categories another organisation handles, by service code: a card with their message, link and phone
+   * instead of the form. `{ POWER_OUT: { message: 'Call the utility', url: 'https://…', phone: '555-0100' } }`
+   */
+  declare redirects: Record<string, Redirect> | undefined;
   /** A service code chosen in advance. */
   declare category: string | null;
   /** Photo upload endpoint. */
@@ -230,6 +237,7 @@ export class CitizenPortal extends LitElement {
           .messages=${m}
           .storageKey=${storageKey}
           .synonyms=${this.synonyms}
+          .redirects=${this.redirects}
           .category=${this.category}
           .maxPhotos=${this.config.ok ? this.config.config.maxPhotos : 3}
           .requiredContact=${this.config.ok ? this.config.config.requiredContact : []}

@@ -28,7 +28,7 @@ import {
   type Step,
 } from '../schema/draft';
 import type { Attribute } from '../schema/open311';
-import { loadDraft, saveDraft } from '../storage/draft-store';
+import { clearDraft, loadDraft, saveDraft } from '../storage/draft-store';
 import { baseStyles } from './styles';
 import { backendErrorText } from './error-text';
 import { CategoryPicker, pickerStyles } from './category-picker';
@@ -38,6 +38,14 @@ type Load<T> = { state: 'loading' } | { state: 'ready'; value: T } | { state: 'f
 
 /** Radio buttons for short lists, a select for long ones (easier to scan on a phone). */
 const MAX_RADIOS = 5;
+
+/** Where to send residents for a category the city does not handle (electricity outage → the utility). */
+export interface Redirect {
+  message: string;
+  url?: string;
+  linkText?: string;
+  phone?: string;
+}
 
 export type TextField = 'lat' | 'long' | 'address' | 'description' | 'email' | 'firstName' | 'lastName' | 'phone';
 
@@ -51,6 +59,7 @@ export class ReportForm extends LitElement {
     synonyms: { attribute: false },
     category: { attribute: false },
     maxPhotos: { attribute: false },
+    redirects: { attribute: false },
     requiredContact: { attribute: false },
     allowAnonymous: { attribute: false },
     services: { state: true },
@@ -66,6 +75,7 @@ export class ReportForm extends LitElement {
     uploads: { state: true },
     photoProblem: { state: true },
     copied: { state: true },
+    restored: { state: true },
   };
 
   /** Where requests go. */
@@ -80,6 +90,8 @@ export class ReportForm extends LitElement {
   declare category: string | null | undefined;
   /** How many photos a resident may add (0: none). */
   declare maxPhotos: number;
+  /** Categories another organisation handles: a card instead of the form. */
+  declare redirects: Record<string, Redirect> | undefined;
   /** Contact details the city requires (unless the resident reports anonymously). */
   declare requiredContact: readonly ContactField[];
   /** The city lets residents report without contact details. */
@@ -105,6 +117,8 @@ export class ReportForm extends LitElement {
   declare photoProblem: string | undefined;
   /** The reference number was copied to the clipboard. @internal */
   declare copied: boolean;
+  /** The report was restored from this tab's storage: say so, and offer to start again. */
+  declare private restored: boolean;
 
   private definitions = new Map<string, ServiceDefinition>();
   /** Aborted when the element leaves the page: whatever is in flight stops. @internal */
@@ -122,6 +136,7 @@ export class ReportForm extends LitElement {
     this.maxPhotos = 3;
     this.requiredContact = [];
     this.allowAnonymous = false;
+    this.restored = false;
     this.uploads = [];
   }
 
@@ -140,6 +155,7 @@ export class ReportForm extends LitElement {
       const saved = loadDraft(this.storageKey);
       if (saved) {
         this.draft = saved;
+        this.restored = true;
         if (saved.step !== 'what') void this.loadLater();
       }
     }
@@ -267,6 +283,7 @@ export class ReportForm extends LitElement {
   /** @internal */
   async goTo(step: Step, focus = '#step-title'): Promise<void> {
     if (step !== 'what' && !(await this.loadLater())) return;
+    this.restored = false; // said once is enough
     this.setDraft({ step });
     this.focusSoon(focus);
   }
@@ -413,6 +430,34 @@ export class ReportForm extends LitElement {
       ${a.message} ${this.picker.render(a)}
       ${selected?.description ? html`<p class="hint">${selected.description}</p>` : nothing}
     </div>`;
+  }
+
+  /** The chosen category's redirect, if the city set one; links only to web or phone addresses. */
+  private redirect(): Redirect | undefined {
+    return this.redirects?.[this.draft.serviceCode];
+  }
+
+  private renderRedirect(): TemplateResult | undefined {
+    const r = this.redirect();
+    if (!r) return undefined;
+    const m = this.messages;
+    return html`<div class="panel" role="status" part="redirect">
+      <h3>${m.notHandledHere}</h3>
+      <p>${r.message}</p>
+      ${r.url && /^https?:\/\//.test(r.url) ? html`<p><a href=${r.url}>${r.linkText ?? r.url}</a></p>` : nothing}
+      ${r.phone ? html`<p><a href="tel:${r.phone.replace(/[^\d+]/g, '')}">${m.call(r.phone)}</a></p>` : nothing}
+    </div>`;
+  }
+
+  private discardDraft(): void {
+    clearDraft(this.storageKey);
+    this.draft = emptyDraft();
+    this.definition = { state: 'ready', value: undefined };
+    this.attempted = new Set();
+    this.touched = new Set();
+    this.restored = false;
+    this.picker.sync();
+    this.focusSoon('#step-title');
   }
 
   private renderQuestions(): TemplateResult | typeof nothing {
@@ -566,7 +611,7 @@ export class ReportForm extends LitElement {
 
   private renderStep(): TemplateResult | typeof nothing {
     const step = this.draft.step;
-    if (step === 'what') return html`${this.renderCategory()} ${this.renderQuestions()}`;
+    if (step === 'what') return html`${this.renderCategory()} ${this.renderRedirect() ?? this.renderQuestions()}`;
     const later = this.later;
     if (later?.state === 'ready') return later.value.renderStep(this, step);
     if (later?.state === 'failed') {
@@ -590,6 +635,14 @@ export class ReportForm extends LitElement {
         <h2 id="step-title" tabindex="-1" part="step-title">
           <span class="step-count">${m.stepCount(n + 1, STEPS.length)}</span> ${m.stepNames[step]}
         </h2>
+        ${
+          this.restored
+            ? html`<p class="panel" role="status">
+                ${m.restored}
+                <button type="button" class="secondary" @click=${this.discardDraft}>${m.discard}</button>
+              </p>`
+            : nothing
+        }
         ${this.renderErrorSummary()} ${this.renderStep()}
         ${
           this.submitError
@@ -603,7 +656,12 @@ export class ReportForm extends LitElement {
               ? html`<button type="button" class="secondary" part="back" @click=${this.handleBack}>${m.back}</button>`
               : nothing
           }
-          <button type="submit" part="submit" aria-disabled=${this.submitting ? 'true' : 'false'}>
+          <button
+            type="submit"
+            part="submit"
+            ?hidden=${!!this.redirect() && step === 'what'}
+            aria-disabled=${this.submitting ? 'true' : 'false'}
+          >
             ${step === 'review' ? m.submit : m.continue}
           </button>
         </div>

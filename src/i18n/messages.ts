@@ -27,6 +27,10 @@ export interface Messages {
   categoriesFound: (n: number) => string;
   noCategoryFound: string;
   otherGroup: string;
+  notHandledHere: string;
+  call: (phone: string) => string;
+  restored: string;
+  discard: string;
   loadingQuestions: string;
   loadQuestionsFailed: string;
   questionsHeading: string;

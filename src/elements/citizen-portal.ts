@@ -46,6 +46,7 @@ export class CitizenPortal extends LitElement {
         margin: 0 0 var(--_gap);
       }
       [role='tab'] {
+        padding-inline: 0.9rem;
         background: transparent;
         color: var(--_accent);
         border: 2px solid transparent;

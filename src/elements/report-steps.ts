@@ -61,12 +61,22 @@ const laterStyles = css`
     text-decoration: underline;
     font-weight: 400;
   }
-  .review-row {
-    display: contents;
-  }
+  /* One row per answer: the question, the answer under it, "Change" beside them; fits a 320 px phone. */
   dl.review {
-    grid-template-columns: minmax(7rem, max-content) 1fr auto;
+    display: block;
     margin: 0 0 var(--_gap);
+    border-top: 1px solid var(--_border);
+  }
+  .review-row {
+    display: grid;
+    grid-template-columns: minmax(0, 1fr) auto;
+    gap: 0.25rem 1rem;
+    padding: 0.5rem 0;
+    border-bottom: 1px solid var(--_border);
+  }
+  .review-row > dd:last-child {
+    grid-column: 2;
+    grid-row: 1 / span 2;
   }
 `;
 

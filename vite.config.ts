@@ -1,9 +1,12 @@
 // Library build: dist/citizen-portal.js, an ES module a city loads with <script type="module" src>.
 // Chunks it loads later (the map, issue #5) are resolved relative to it through import.meta.url.
 import { defineConfig } from 'vite';
+import { maplibreWorker } from './scripts/vite-maplibre-worker.mjs';
 
 export default defineConfig({
   publicDir: false,
+  // maplibre's worker is resolved at run time (new URL(…, import.meta.url)): emit it next to the map chunk.
+  plugins: [maplibreWorker()],
   build: {
     outDir: 'dist',
     emptyOutDir: true,

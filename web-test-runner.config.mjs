@@ -5,6 +5,7 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { findChromium, chromiumFlags } from './scripts/chromium-path.mjs';
 import { startCdnServer } from './scripts/cdn-server.mjs';
+import { cssInline } from './scripts/wtr-css-inline.mjs';
 
 const mswWorker = fileURLToPath(new URL('./node_modules/msw/lib/mockServiceWorker.js', import.meta.url));
 
@@ -20,6 +21,8 @@ export default {
   testsFinishTimeout: 8 * 60 * 1000,
   browserStartTimeout: 60000,
   plugins: [
+    // vite's `x.css?inline` (maplibre's CSS for the shadow root) as a JS module, as vite serves it.
+    cssInline(),
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)) }),
     {
       // Exposes the CDN origin to the tests: import { CDN_ORIGIN } from '/__cdn-origin.js'

@@ -13,6 +13,7 @@ import { forgetContact, loadContact, saveContact } from '../storage/contact-stor
 import { rememberRequest } from '../storage/my-requests';
 import { backendErrorText } from './error-text';
 import { withLater } from '../i18n/later';
+import { renderMap, showAccuracy, unmountMap } from './location-map';
 import type { ReportForm } from './report-form';
 
 /** Styles only the later steps use: they come with this chunk, adopted into the form's shadow root. */
@@ -74,6 +75,13 @@ const laterStyles = css`
     padding: 0.5rem 0;
     border-bottom: 1px solid var(--_border);
   }
+  .map {
+    height: clamp(16rem, 50vh, 26rem);
+    max-width: 48rem;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    overflow: hidden;
+  }
   .review-row > dd:last-child {
     grid-column: 2;
     grid-row: 1 / span 2;
@@ -101,6 +109,7 @@ export const errorText = (host: ReportForm, e: FieldError) => withLater(host.mes
 
 export function renderStep(host: ReportForm, step: Step): TemplateResult {
   adoptStyles(host);
+  if (step !== 'where') unmountMap(host);
   return step === 'where' ? renderWhere(host) : step === 'details' ? renderDetails(host) : renderReview(host);
 }
 
@@ -118,6 +127,7 @@ function useMyLocation(host: ReportForm): void {
     (pos) => {
       host.setDraft({ lat: pos.coords.latitude.toFixed(6), long: pos.coords.longitude.toFixed(6) });
       host.geoMessage = m.located(pos.coords.accuracy);
+      showAccuracy(host, [pos.coords.longitude, pos.coords.latitude], pos.coords.accuracy);
     },
     (err) => {
       host.geoMessage = err.code === err.PERMISSION_DENIED ? m.locationDenied : m.locationUnavailable;
@@ -130,6 +140,7 @@ function renderWhere(host: ReportForm): TemplateResult {
   const m = withLater(host.messages);
   return html`
     <p class="hint">${m.locationHint}</p>
+    ${renderMap(host)}
     <div class="field">
       <button type="button" class="secondary" @click=${() => useMyLocation(host)}>${m.useMyLocation}</button>
       <p role="status" class="hint">${host.geoMessage ?? ''}</p>

@@ -1,8 +1,17 @@
 import type { LaterMessages } from './messages';
 
 export const enLater: LaterMessages = {
+  mapLabel: 'Map: choose where the problem is',
+  mapInstructions:
+    'Click or tap the map to put the pin where the problem is, or drag the pin. With a keyboard: arrow keys move the map, + and − zoom, Enter puts the pin in the middle.',
+  pinLabel: 'Location of the problem',
+  mapLoading: 'Loading the map…',
+  mapUnavailable: 'The map could not be shown. You can still give the location with the fields below.',
+  pinPlaced: (lat, long) => `Pin placed at ${lat}, ${long}.`,
   laterFieldError: (e) => {
     switch (e.code) {
+      case 'outside':
+        return "This location is outside the city's area. Move the pin inside the outlined area, or check the coordinates.";
       case 'location':
         return 'Tell us where the problem is: use your location, type the coordinates, or type an address.';
       case 'lat':

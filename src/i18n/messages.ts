@@ -60,6 +60,12 @@ export interface Messages {
  * residents download only the words of what they see (the first screen has a 25 KB budget).
  */
 export interface LaterMessages {
+  mapLabel: string;
+  mapInstructions: string;
+  pinLabel: string;
+  mapLoading: string;
+  mapUnavailable: string;
+  pinPlaced: (lat: string, long: string) => string;
   /** Problems with the location, description and contact fields. */
   laterFieldError: (error: FieldError) => string;
   contactOptional: string;

@@ -64,6 +64,8 @@ export const DraftSchema = z.object({
   description: text,
   /** The city allows it and the resident chose it: no contact details are sent. */
   anonymous: z.transform((v: unknown) => v === true),
+  /** The location is outside the city's boundary (set by the location step, which knows the boundary). */
+  outside: z.transform((v: unknown) => v === true),
   /** The resident asked to keep their contact details on this device for next time. */
   remember: z.transform((v: unknown) => v === true),
   email: text,
@@ -90,7 +92,8 @@ export interface FieldError {
     | 'description'
     | 'descriptionLength'
     | 'email'
-    | 'required';
+    | 'required'
+    | 'outside';
   /** The question's wording, for messages about attributes. */
   label?: string;
 }
@@ -139,6 +142,7 @@ export function validateDraft(
   } else if (!draft.address.trim()) {
     errors.push({ field: 'address', code: 'location' });
   }
+  if (draft.outside) errors.push({ field: 'lat', code: 'outside' });
 
   if (!draft.description.trim()) errors.push({ field: 'description', code: 'description' });
   else if (draft.description.length > DESCRIPTION_MAX) errors.push({ field: 'description', code: 'descriptionLength' });

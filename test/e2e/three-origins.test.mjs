@@ -5,6 +5,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import http from 'node:http';
+import { readFileSync } from 'node:fs';
 import { continueTo, launchBrowser, pickCategory, regionText, waitForRegion, watchProblems } from './browser.mjs';
 import { startCdnServer } from '../../scripts/cdn-server.mjs';
 import { startOpen311Server } from '../../scripts/open311-server.mjs';
@@ -26,6 +27,13 @@ function startHostPage() {
       res.writeHead(200, { 'Content-Type': 'text/css' }).end(HOSTILE_CSS);
       return;
     }
+    // The city's own map style and boundary (the demo town's), served by the city's site.
+    const mapFile = /^\/map\/(style\.json|demo-town\.geojson|boundary\.geojson)$/.exec(req.url ?? '')?.[1];
+    if (mapFile) {
+      res.writeHead(200, { 'Content-Type': 'application/json' });
+      res.end(readFileSync(new URL(`../../demo/map/${mapFile}`, import.meta.url)));
+      return;
+    }
     if (req.url !== '/') {
       res.writeHead(404).end();
       return;
@@ -34,8 +42,8 @@ function startHostPage() {
       "default-src 'none'",
       `script-src ${cdn.origin}`,
       "style-src 'self'",
-      `connect-src ${backend.origin} ${cdn.origin}`,
-      "img-src 'self' data:",
+      `connect-src 'self' ${backend.origin} ${cdn.origin}`,
+      "img-src 'self' data: blob:",
       'worker-src blob:',
       "base-uri 'none'",
       "object-src 'none'",
@@ -46,7 +54,8 @@ function startHostPage() {
 <link rel="stylesheet" href="/hostile.css">
 <script type="module" src="${cdn.origin}/dist/citizen-portal.js"></script>
 </head><body><main><h1>Report a problem</h1>
-<citizen-portal endpoint="${backend.base}" jurisdiction="demo.city"></citizen-portal>
+<citizen-portal endpoint="${backend.base}" jurisdiction="demo.city" map-style="/map/style.json"
+  boundary="/map/boundary.geojson" center="-90.5,41.5" zoom="15"></citizen-portal>
 </main></body></html>`);
   });
   return new Promise((resolve) =>
@@ -95,6 +104,24 @@ test('a resident files a report and checks it, across three origins, under a str
   assert.match(look.font, /Georgia/, 'inherits the host font family');
 
   await continueTo(page, 'Step 2 of 4: Location');
+  // The map: maplibre from the CDN, its worker run from a blob (the page allows only worker-src blob:).
+  const map = await page.waitForSelector('aria/Map: choose where the problem is[role="region"]', { timeout: 20000 });
+  await map.evaluate((m) => m.scrollIntoView({ block: 'center' }));
+  await new Promise((r) => setTimeout(r, 500));
+  await map.click();
+  await page.waitForFunction(
+    () => {
+      const find = (root) => {
+        for (const el of root.querySelectorAll('*')) {
+          if (el.id === 'lat' && el.value) return true;
+          if (el.shadowRoot && find(el.shadowRoot)) return true;
+        }
+        return false;
+      };
+      return find(document);
+    },
+    { timeout: 15000 },
+  );
   await (await page.waitForSelector('aria/Address or place[role="textbox"]')).type('310 Founders Way');
   await continueTo(page, 'Step 3 of 4: Details and contact');
   await (
@@ -114,6 +141,7 @@ test('a resident files a report and checks it, across three origins, under a str
   assert.equal(body.get('attribute[POLE_NUMBER]'), 'DC-04127');
   assert.equal(body.get('attribute[PROBLEM]'), 'flicker');
   assert.equal(body.get('address_string'), '310 Founders Way');
+  assert.ok(Math.abs(Number(body.get('lat')) - 41.5) < 0.02, `the pin's latitude: ${body.get('lat')}`);
   assert.equal(body.get('jurisdiction_id'), 'demo.city');
 
   // Straight on to the status of the new request (the status view is a lazy chunk from the CDN).

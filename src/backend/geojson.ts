@@ -1,0 +1,34 @@
+/**
+ * The city limits (the `boundary` attribute): a GeoJSON Polygon or MultiPolygon, bare or as a Feature or a
+ * FeatureCollection. Fetched here, in the backend layer, because elements never fetch.
+ */
+import type { Feature, FeatureCollection, Geometry } from 'geojson';
+import { z } from '../schema/zod';
+import { BackendError } from './types';
+
+const POLYGONS = /^(Multi)?Polygon$/;
+const Shape = z.transform((v: unknown, ctx): Feature | FeatureCollection => {
+  const g = v as { type?: string; features?: Array<{ geometry?: { type?: string } }>; geometry?: { type?: string } };
+  const ok =
+    POLYGONS.test(g?.type ?? '') ||
+    (g?.type === 'Feature' && POLYGONS.test(g.geometry?.type ?? '')) ||
+    (g?.type === 'FeatureCollection' && !!g.features?.some((f) => POLYGONS.test(f.geometry?.type ?? '')));
+  if (!ok) ctx.issues.push({ code: 'custom', message: 'not a GeoJSON polygon', input: v });
+  // A bare polygon becomes a Feature: the map draws features.
+  return POLYGONS.test(g?.type ?? '')
+    ? { type: 'Feature', geometry: v as Geometry, properties: {} }
+    : (v as Feature | FeatureCollection);
+});
+
+export async function fetchBoundary(url: string, signal?: AbortSignal): Promise<Feature | FeatureCollection> {
+  let res: Response;
+  try {
+    res = await fetch(url, { signal: signal ?? null, credentials: 'omit' });
+  } catch {
+    throw new BackendError(signal?.aborted ? 'aborted' : 'network', `Could not load the boundary from ${url}`);
+  }
+  if (!res.ok) throw new BackendError('http', `Boundary: HTTP ${res.status}`, { status: res.status });
+  const parsed = Shape.safeParse(await res.json().catch(() => undefined));
+  if (!parsed.success) throw new BackendError('invalid-response', `${url} is not a GeoJSON polygon`);
+  return parsed.data;
+}

@@ -1,0 +1,114 @@
+/**
+ * The map in the location step, through the element: it appears when the step does, a click puts the pin and
+ * fills the coordinates, typed coordinates outside the city limits are refused in plain words, and the step
+ * works without the map when the map cannot be shown. Issue #5.
+ */
+import { expect, fixture, html } from '@open-wc/testing';
+import { sendMouse } from '@web/test-runner-commands';
+import '../src/index';
+import type { CitizenPortal } from '../src/index';
+import { useMockBackend } from './helpers/mock-backend';
+import { getByRole, queryAllByRole, regionText, type, waitFor } from './helpers/dom';
+import { next, pickCategory, stepTitle } from './helpers/report';
+
+const BASE = '/open311/v2';
+
+async function toLocation(attrs: { style?: string; boundary?: string } = {}) {
+  sessionStorage.clear();
+  const el = await fixture<CitizenPortal>(
+    html`<citizen-portal
+      endpoint=${BASE}
+      map-style=${attrs.style ?? '/demo/map/style.json'}
+      boundary=${attrs.boundary ?? '/demo/map/boundary.geojson'}
+      center="-90.5,41.5"
+      zoom="15"
+    ></citizen-portal>`,
+  );
+  await pickCategory(el, 'Graffiti on Public Property');
+  await next(el);
+  expect(stepTitle(el)).to.equal('Step 2 of 4: Location');
+  return el;
+}
+
+/** The map's region, once it has loaded (the "Loading the map…" line is gone). */
+async function mapReady(el: Element): Promise<HTMLElement> {
+  const text = () => el.shadowRoot!.querySelector('citizen-portal-report')!.shadowRoot!.textContent ?? '';
+  await waitFor(() => !text().includes('Loading the map'), 'the map to load', 20000);
+  return waitFor(() => getByRole(el, 'region', 'Map: choose where the problem is'), 'the map region', 5000);
+}
+
+// The harness loads hundreds of modules; the default buffer (250) would drop the entries this file checks.
+performance.setResourceTimingBufferSize(100_000);
+
+describe('the map in the location step', () => {
+  it('has no map, and loads no maplibre, when none is configured (runs first)', async () => {
+    await useMockBackend();
+    sessionStorage.clear();
+    const el = await fixture<CitizenPortal>(html`<citizen-portal endpoint=${BASE}></citizen-portal>`);
+    await pickCategory(el, 'Graffiti on Public Property');
+    await next(el);
+    expect(queryAllByRole(el, 'region', 'Map: choose where the problem is')).to.have.length(0);
+    expect(performance.getEntriesByType('resource').some((e) => /maplibre/.test(e.name))).to.equal(false);
+  });
+  it('appears with the step, and a click puts the pin and fills in the coordinates', async () => {
+    await useMockBackend();
+    const el = await toLocation();
+    const map = await mapReady(el);
+    expect(map.getAttribute('tabindex')).to.equal('0');
+    map.scrollIntoView({ block: 'center' });
+    const box = map.getBoundingClientRect();
+    await sendMouse({
+      type: 'click',
+      position: [Math.round(box.left + box.width / 2), Math.round(box.top + box.height / 2)],
+    });
+    const lat = getByRole<HTMLInputElement>(el, 'textbox', 'Latitude');
+    await waitFor(() => lat.value, 'the latitude from the pin');
+    expect(Number(lat.value)).to.be.closeTo(41.5, 0.01);
+    expect(Number(getByRole<HTMLInputElement>(el, 'textbox', 'Longitude').value)).to.be.closeTo(-90.5, 0.01);
+    expect(regionText(el, 'status')).to.match(/Pin placed at 41\.\d+, -90\.\d+\./);
+    await next(el); // inside the city: on to the details
+    expect(stepTitle(el)).to.equal('Step 3 of 4: Details and contact');
+    // Back again: the map comes back with the pin where it was.
+    getByRole(el, 'button', 'Back').click();
+    await mapReady(el);
+  });
+
+  it('refuses coordinates outside the city limits, and says so', async () => {
+    await useMockBackend();
+    const el = await toLocation();
+    await mapReady(el);
+    type(getByRole(el, 'textbox', 'Latitude'), '41.7');
+    type(getByRole(el, 'textbox', 'Longitude'), '-90.2');
+    await new Promise((r) => setTimeout(r, 100));
+    getByRole(el, 'button', 'Continue').click();
+    expect(await waitFor(() => regionText(el, 'alert'), 'the message')).to.contain("outside the city's area");
+    expect(stepTitle(el)).to.equal('Step 2 of 4: Location');
+    // Moved inside: it goes on.
+    type(getByRole(el, 'textbox', 'Latitude'), '41.5');
+    type(getByRole(el, 'textbox', 'Longitude'), '-90.5');
+    await new Promise((r) => setTimeout(r, 100));
+    await next(el);
+  });
+
+  it('still takes a location when the map cannot be shown', async () => {
+    await useMockBackend();
+    const original = console.error;
+    console.error = () => {};
+    try {
+      const el = await toLocation({ style: '/demo/map/no-such-style.json' });
+      await waitFor(
+        () =>
+          /could not be shown/.test(
+            el.shadowRoot!.querySelector('citizen-portal-report')!.shadowRoot!.textContent ?? '',
+          ),
+        'the message',
+        25000,
+      );
+      expect(queryAllByRole(el, 'region', 'Map: choose where the problem is')).to.have.length(0);
+      type(getByRole(el, 'textbox', 'Address or place'), '12 Elm Street');
+      await next(el);
+    } finally {
+      console.error = original;
+    }
+  });
+});

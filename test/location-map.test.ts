@@ -73,6 +73,31 @@ describe('the map in the location step', () => {
     await mapReady(el);
   });
 
+  it('marks open reports nearby on the map, as buttons', async () => {
+    await useMockBackend();
+    sessionStorage.clear();
+    const el = await fixture<CitizenPortal>(
+      html`<citizen-portal
+        endpoint=${BASE}
+        map-style="/demo/map/style.json"
+        center="-90.5,41.5"
+        zoom="15"
+      ></citizen-portal>`,
+    );
+    await pickCategory(el, 'Pothole');
+    (await waitFor(() => getByRole<HTMLInputElement>(el, 'radio', 'Smaller than a dinner plate'), 'questions')).click();
+    await next(el);
+    await mapReady(el);
+    type(getByRole(el, 'textbox', 'Latitude'), '41.5042');
+    type(getByRole(el, 'textbox', 'Longitude'), '-90.4969');
+    const marker = await waitFor(
+      () => getByRole(el, 'button', /^Already reported: Pothole, \d+ m away$/),
+      'the marker',
+    );
+    marker.click();
+    await waitFor(() => regionText(el, 'status').includes('Request 101'), 'the status of 101');
+  });
+
   it('refuses coordinates outside the city limits, and says so', async () => {
     await useMockBackend();
     const el = await toLocation();

@@ -13,6 +13,8 @@ import type { PinMap } from '../map/pin-map';
 import { parseMapConfig, type MapConfig } from '../schema/map-config';
 import { parseCoordinate } from '../schema/draft';
 import type { ReportForm } from './report-form';
+import type { ServiceRequest } from '../schema/request';
+import { trackInstead as onNearby } from './nearby';
 
 interface MapState {
   config: MapConfig;
@@ -111,7 +113,10 @@ export function showAccuracy(host: ReportForm, lngLat: [number, number], meters:
   states.get(host)?.map?.showAccuracy(lngLat, meters);
 }
 
-export function renderMap(host: ReportForm): TemplateResult | typeof nothing {
+export function renderMap(
+  host: ReportForm,
+  close: Array<{ request: ServiceRequest; meters: number }> = [],
+): TemplateResult | typeof nothing {
   let state = states.get(host);
   if (!state) {
     const config = configOf(host);
@@ -122,7 +127,22 @@ export function renderMap(host: ReportForm): TemplateResult | typeof nothing {
   } else {
     // Render time is when the draft may have changed: let the pin and the boundary check catch up after it.
     const s = state;
-    void host.updateComplete.then(() => follow(host, s));
+    void host.updateComplete.then(() => {
+      follow(host, s);
+      // Open reports nearby, as markers: each one a button, named as in the list below the map.
+      const m = withLater(host.messages);
+      s.map?.setNearby(
+        close.map(({ request: r, meters }) => ({
+          id: r.service_request_id,
+          lngLat: [r.long!, r.lat!],
+          label: m.nearbyMarker(r.service_name ?? '', Math.round(meters)),
+        })),
+        (id) => {
+          const hit = close.find((c) => c.request.service_request_id === id);
+          if (hit) onNearby(host, hit.request);
+        },
+      );
+    });
   }
   const m = withLater(host.messages);
   return html`<div class="field" part="map">

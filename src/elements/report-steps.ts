@@ -14,6 +14,7 @@ import { rememberRequest } from '../storage/my-requests';
 import { backendErrorText } from './error-text';
 import { withLater } from '../i18n/later';
 import { renderMap, showAccuracy, unmountMap } from './location-map';
+import { nearby, renderNearby, trackInstead } from './nearby';
 import type { ReportForm } from './report-form';
 
 /** Styles only the later steps use: they come with this chunk, adopted into the form's shadow root. */
@@ -74,6 +75,15 @@ const laterStyles = css`
     gap: 0.25rem 1rem;
     padding: 0.5rem 0;
     border-bottom: 1px solid var(--_border);
+  }
+  .nearby {
+    list-style: none;
+    margin: 0;
+    padding: 0;
+  }
+  .nearby li {
+    padding: 0.5rem 0;
+    border-top: 1px solid var(--_border);
   }
   .map {
     height: clamp(16rem, 50vh, 26rem);
@@ -138,9 +148,10 @@ function useMyLocation(host: ReportForm): void {
 
 function renderWhere(host: ReportForm): TemplateResult {
   const m = withLater(host.messages);
+  const close = nearby(host);
   return html`
     <p class="hint">${m.locationHint}</p>
-    ${renderMap(host)}
+    ${renderMap(host, close)}
     <div class="field">
       <button type="button" class="secondary" @click=${() => useMyLocation(host)}>${m.useMyLocation}</button>
       <p role="status" class="hint">${host.geoMessage ?? ''}</p>
@@ -150,6 +161,7 @@ function renderWhere(host: ReportForm): TemplateResult {
       ${host.renderTextField('long', m.longitude, { inputmode: 'decimal' })}
     </div>
     ${host.renderTextField('address', m.address, { hint: m.addressHint, autocomplete: 'street-address' })}
+    ${renderNearby(host, close)}
   `;
 }
 

@@ -1,6 +1,13 @@
 import type { LaterMessages } from './messages';
 
 export const enLater: LaterMessages = {
+  nearbyTitle: (n) =>
+    n === 1 ? 'Is it this one? It is already reported' : `Is it one of these ${n}? They are already reported`,
+  nearbyHint: 'If so, follow that report instead of sending a new one: the crew already knows. If not, go on below.',
+  nearbyDetails: (meters, date, notes) =>
+    [`${meters} m away`, date && `reported ${date}`, notes].filter(Boolean).join(' · '),
+  nearbyMarker: (service, meters) => `Already reported: ${service}, ${meters} m away`,
+  trackInstead: 'Follow this report instead',
   mapLabel: 'Map: choose where the problem is',
   mapInstructions:
     'Click or tap the map to put the pin where the problem is, or drag the pin. With a keyboard: arrow keys move the map, + and − zoom, Enter puts the pin in the middle.',

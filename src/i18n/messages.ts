@@ -60,6 +60,11 @@ export interface Messages {
  * residents download only the words of what they see (the first screen has a 25 KB budget).
  */
 export interface LaterMessages {
+  nearbyTitle: (n: number) => string;
+  nearbyHint: string;
+  nearbyDetails: (meters: number, date: string, notes?: string) => string;
+  nearbyMarker: (service: string, meters: number) => string;
+  trackInstead: string;
   mapLabel: string;
   mapInstructions: string;
   pinLabel: string;

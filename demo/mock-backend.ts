@@ -41,9 +41,12 @@ function useRealServer(url: string, jurisdiction: string | null): void {
     if (jurisdiction) portal.setAttribute('jurisdiction', jurisdiction);
     else portal.removeAttribute('jurisdiction');
     // The demo's photo store is part of the mock: a real server needs its own (?media-upload=…).
-    const media = new URLSearchParams(location.search).get('media-upload');
-    if (media) portal.setAttribute('media-upload', media);
-    else portal.removeAttribute('media-upload');
+    // So are its photo store and its geocoder: a real server needs its own (?media-upload=…, ?geocoder=…).
+    for (const name of ['media-upload', 'geocoder']) {
+      const value = new URLSearchParams(location.search).get(name);
+      if (value) portal.setAttribute(name, value);
+      else portal.removeAttribute(name);
+    }
   }
   showBanner(
     `Live server: reports on this page go to ${url}` +
@@ -61,11 +64,14 @@ function startMock(): void {
 
   // Resolves (never rejects) once the service worker intercepts requests, or once starting it has failed.
   const ready = (async () => {
-    const [{ setupWorker }, { createOpen311Handlers, createLocalStorageStore, createMediaHandlers }] =
-      await Promise.all([import('msw/browser'), import('./backend/index')]);
+    const [
+      { setupWorker },
+      { createOpen311Handlers, createLocalStorageStore, createMediaHandlers, createGeocoderHandlers },
+    ] = await Promise.all([import('msw/browser'), import('./backend/index')]);
     const worker = setupWorker(
       ...createOpen311Handlers({ store: createLocalStorageStore(), delayMs: 400 }),
       ...createMediaHandlers({ delayMs: 600 }),
+      ...createGeocoderHandlers({ delayMs: 150 }),
     );
     await worker.start({
       serviceWorker: { url: '/mockServiceWorker.js' },

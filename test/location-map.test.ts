@@ -98,6 +98,62 @@ describe('the map in the location step', () => {
     await waitFor(() => regionText(el, 'status').includes('Request 101'), 'the status of 101');
   });
 
+  it('suggests addresses as the resident types, and moves the pin to the one chosen', async () => {
+    await useMockBackend();
+    sessionStorage.clear();
+    const el = await fixture<CitizenPortal>(
+      html`<citizen-portal
+        endpoint=${BASE}
+        geocoder="/geocoder"
+        map-style="/demo/map/style.json"
+        boundary="/demo/map/boundary.geojson"
+        center="-90.5,41.5"
+        zoom="15"
+      ></citizen-portal>`,
+    );
+    await pickCategory(el, 'Graffiti on Public Property');
+    await next(el);
+    await mapReady(el);
+    const address = getByRole<HTMLInputElement>(el, 'combobox', 'Address or place');
+    type(address, 'maple ridge');
+    const option = await waitFor(
+      () => queryAllByRole(el, 'option').find((o) => /Maple Ridge/.test(o.textContent ?? '')),
+      'a suggestion',
+    );
+    expect(address.getAttribute('aria-expanded')).to.equal('true');
+    await expect(el).to.be.accessible();
+    option.click();
+    await waitFor(() => getByRole<HTMLInputElement>(el, 'textbox', 'Latitude').value, 'the coordinates');
+    expect(address.value).to.match(/Maple Ridge/);
+    expect(regionText(el, 'status')).to.match(/Location set to .*Maple Ridge/);
+  });
+
+  it('fills in the nearest address when the pin is put on the map', async () => {
+    await useMockBackend();
+    sessionStorage.clear();
+    const el = await fixture<CitizenPortal>(
+      html`<citizen-portal
+        endpoint=${BASE}
+        geocoder="/geocoder"
+        map-style="/demo/map/style.json"
+        center="-90.5,41.5"
+        zoom="16"
+      ></citizen-portal>`,
+    );
+    await pickCategory(el, 'Graffiti on Public Property');
+    await next(el);
+    const map = await mapReady(el);
+    map.scrollIntoView({ block: 'center' });
+    const box = map.getBoundingClientRect();
+    await sendMouse({
+      type: 'click',
+      position: [Math.round(box.left + box.width / 2), Math.round(box.top + box.height / 2)],
+    });
+    const address = getByRole<HTMLInputElement>(el, 'combobox', 'Address or place');
+    await waitFor(() => address.value, 'the address from the pin');
+    expect(regionText(el, 'status')).to.contain('Pin placed near');
+  });
+
   it('refuses coordinates outside the city limits, and says so', async () => {
     await useMockBackend();
     const el = await toLocation();

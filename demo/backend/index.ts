@@ -3,3 +3,4 @@ export * from './catalogue';
 export * from './store';
 export * from './handlers';
 export * from './media';
+export * from './geocoder';

@@ -15,6 +15,17 @@ import { parseCoordinate } from '../schema/draft';
 import type { ReportForm } from './report-form';
 import type { ServiceRequest } from '../schema/request';
 import { trackInstead as onNearby } from './nearby';
+import { reverseFill, setBoundsSource } from './address-search';
+import { boundsOf } from '../map/geometry';
+
+// Address suggestions look first inside the city's limits (or around the map's centre).
+setBoundsSource((host) => {
+  const state = states.get(host);
+  const b = state?.boundary && boundsOf(state.boundary);
+  if (b) return [b[0][0], b[0][1], b[1][0], b[1][1]];
+  const c = state?.config.center;
+  return c && [c[0] - 0.1, c[1] - 0.1, c[0] + 0.1, c[1] + 0.1];
+});
 
 interface MapState {
   config: MapConfig;
@@ -81,6 +92,7 @@ async function mount(host: ReportForm, state: MapState): Promise<void> {
       state.last = String([Number(lo), Number(la)]);
       host.setDraft({ lat: la, long: lo, outside: inside === false });
       host.geoMessage = m.pinPlaced(la, lo);
+      void reverseFill(host, lat, long);
     });
     signal.addEventListener('abort', () => unmountMap(host), { once: true });
   } catch (e) {

@@ -15,6 +15,7 @@ import { backendErrorText } from './error-text';
 import { withLater } from '../i18n/later';
 import { renderMap, showAccuracy, unmountMap } from './location-map';
 import { nearby, renderNearby, trackInstead } from './nearby';
+import { renderAddress } from './address-search';
 import type { ReportForm } from './report-form';
 
 /** Styles only the later steps use: they come with this chunk, adopted into the form's shadow root. */
@@ -75,6 +76,22 @@ const laterStyles = css`
     gap: 0.25rem 1rem;
     padding: 0.5rem 0;
     border-bottom: 1px solid var(--_border);
+  }
+  .places {
+    list-style: none;
+    margin: 0.25rem 0 0;
+    padding: 0.25rem 0;
+    max-width: 36rem;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+  }
+  .places li {
+    padding: 0.5rem 0.75rem;
+    cursor: pointer;
+  }
+  .places li[data-active] {
+    background: var(--_accent);
+    color: var(--_on-accent);
   }
   .nearby {
     list-style: none;
@@ -160,8 +177,7 @@ function renderWhere(host: ReportForm): TemplateResult {
       ${host.renderTextField('lat', m.latitude, { inputmode: 'decimal' })}
       ${host.renderTextField('long', m.longitude, { inputmode: 'decimal' })}
     </div>
-    ${host.renderTextField('address', m.address, { hint: m.addressHint, autocomplete: 'street-address' })}
-    ${renderNearby(host, close)}
+    ${renderAddress(host)} ${renderNearby(host, close)}
   `;
 }
 

@@ -1,6 +1,15 @@
 import type { LaterMessages } from './messages';
 
 export const enLater: LaterMessages = {
+  addressSearchHint:
+    'Type an address or a place and choose from the suggestions, or describe the place in your own words.',
+  addressSuggestions: 'Suggested addresses',
+  placesFound: (n) =>
+    n === 1
+      ? '1 address found. Use the arrow keys to choose it.'
+      : `${n} addresses found. Use the arrow keys to choose one.`,
+  placeChosen: (label) => `Location set to ${label}.`,
+  pinNear: (label) => `Pin placed near ${label}.`,
   nearbyTitle: (n) =>
     n === 1 ? 'Is it this one? It is already reported' : `Is it one of these ${n}? They are already reported`,
   nearbyHint: 'If so, follow that report instead of sending a new one: the crew already knows. If not, go on below.',

@@ -60,6 +60,11 @@ export interface Messages {
  * residents download only the words of what they see (the first screen has a 25 KB budget).
  */
 export interface LaterMessages {
+  addressSearchHint: string;
+  addressSuggestions: string;
+  placesFound: (n: number) => string;
+  placeChosen: (label: string) => string;
+  pinNear: (label: string) => string;
   nearbyTitle: (n: number) => string;
   nearbyHint: string;
   nearbyDetails: (meters: number, date: string, notes?: string) => string;

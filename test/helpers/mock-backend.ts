@@ -10,6 +10,7 @@ import { setupWorker } from 'msw/browser';
 import type { SetupWorker } from 'msw/browser';
 import { createOpen311Handlers } from '../../demo/backend/handlers';
 import { createMediaHandlers } from '../../demo/backend/media';
+import { createGeocoderHandlers } from '../../demo/backend/geocoder';
 import { createMemoryStore } from '../../demo/backend/store';
 import type { RequestStore } from '../../demo/backend/store';
 
@@ -47,6 +48,7 @@ export async function useMockBackend(options: { store?: RequestStore; now?: () =
   worker.resetHandlers(
     ...createOpen311Handlers({ base: MOCK_BASE, store, now: options.now }),
     ...createMediaHandlers(),
+    ...createGeocoderHandlers(),
   );
   recording = [];
   return { worker, store, base: MOCK_BASE, requests: recording };

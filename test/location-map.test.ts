@@ -50,6 +50,25 @@ describe('the map in the location step', () => {
     expect(queryAllByRole(el, 'region', 'Map: choose where the problem is')).to.have.length(0);
     expect(performance.getEntriesByType('resource').some((e) => /maplibre/.test(e.name))).to.equal(false);
   });
+  it('loads maplibre only when the location step is reached', async () => {
+    await useMockBackend();
+    sessionStorage.clear();
+    const el = await fixture<CitizenPortal>(
+      html`<citizen-portal
+        endpoint=${BASE}
+        map-style="/demo/map/style.json"
+        center="-90.5,41.5"
+        zoom="15"
+      ></citizen-portal>`,
+    );
+    const maplibre = () => performance.getEntriesByType('resource').filter((e) => /maplibre/.test(e.name)).length;
+    await pickCategory(el, 'Graffiti on Public Property');
+    expect(maplibre(), 'nothing of maplibre on the first step').to.equal(0);
+    await next(el);
+    await mapReady(el);
+    expect(maplibre(), 'maplibre with the location step').to.be.greaterThan(0);
+  });
+
   it('appears with the step, and a click puts the pin and fills in the coordinates', async () => {
     await useMockBackend();
     const el = await toLocation();

@@ -13,18 +13,26 @@ import { next, pickCategory, stepTitle } from './helpers/report';
 
 const BASE = '/open311/v2';
 
-async function toLocation(attrs: { style?: string; boundary?: string } = {}) {
+/** A portal with the demo map (and, if asked, a geocoder); `category` chosen, but still on step 1. */
+async function mount(opts: { style?: string; geocoder?: boolean } = {}) {
   sessionStorage.clear();
-  const el = await fixture<CitizenPortal>(
+  return fixture<CitizenPortal>(
     html`<citizen-portal
       endpoint=${BASE}
-      map-style=${attrs.style ?? '/demo/map/style.json'}
-      boundary=${attrs.boundary ?? '/demo/map/boundary.geojson'}
+      map-style=${opts.style ?? '/demo/map/style.json'}
+      boundary="/demo/map/boundary.geojson"
       center="-90.5,41.5"
       zoom="15"
+      geocoder=${opts.geocoder ? '/geocoder' : ''}
     ></citizen-portal>`,
   );
-  await pickCategory(el, 'Graffiti on Public Property');
+}
+
+/** On to the location step, with a category that has no questions (or `answer` for one that does). */
+async function toLocation(opts: { style?: string; geocoder?: boolean; category?: string; answer?: string } = {}) {
+  const el = await mount(opts);
+  await pickCategory(el, opts.category ?? 'Graffiti on Public Property');
+  if (opts.answer) (await waitFor(() => getByRole<HTMLInputElement>(el, 'radio', opts.answer!), 'questions')).click();
   await next(el);
   expect(stepTitle(el)).to.equal('Step 2 of 4: Location');
   return el;
@@ -52,15 +60,7 @@ describe('the map in the location step', () => {
   });
   it('loads maplibre only when the location step is reached', async () => {
     await useMockBackend();
-    sessionStorage.clear();
-    const el = await fixture<CitizenPortal>(
-      html`<citizen-portal
-        endpoint=${BASE}
-        map-style="/demo/map/style.json"
-        center="-90.5,41.5"
-        zoom="15"
-      ></citizen-portal>`,
-    );
+    const el = await mount();
     const maplibre = () => performance.getEntriesByType('resource').filter((e) => /maplibre/.test(e.name)).length;
     await pickCategory(el, 'Graffiti on Public Property');
     expect(maplibre(), 'nothing of maplibre on the first step').to.equal(0);
@@ -94,18 +94,7 @@ describe('the map in the location step', () => {
 
   it('marks open reports nearby on the map, as buttons', async () => {
     await useMockBackend();
-    sessionStorage.clear();
-    const el = await fixture<CitizenPortal>(
-      html`<citizen-portal
-        endpoint=${BASE}
-        map-style="/demo/map/style.json"
-        center="-90.5,41.5"
-        zoom="15"
-      ></citizen-portal>`,
-    );
-    await pickCategory(el, 'Pothole');
-    (await waitFor(() => getByRole<HTMLInputElement>(el, 'radio', 'Smaller than a dinner plate'), 'questions')).click();
-    await next(el);
+    const el = await toLocation({ category: 'Pothole', answer: 'Smaller than a dinner plate' });
     await mapReady(el);
     type(getByRole(el, 'textbox', 'Latitude'), '41.5042');
     type(getByRole(el, 'textbox', 'Longitude'), '-90.4969');
@@ -119,19 +108,7 @@ describe('the map in the location step', () => {
 
   it('suggests addresses as the resident types, and moves the pin to the one chosen', async () => {
     await useMockBackend();
-    sessionStorage.clear();
-    const el = await fixture<CitizenPortal>(
-      html`<citizen-portal
-        endpoint=${BASE}
-        geocoder="/geocoder"
-        map-style="/demo/map/style.json"
-        boundary="/demo/map/boundary.geojson"
-        center="-90.5,41.5"
-        zoom="15"
-      ></citizen-portal>`,
-    );
-    await pickCategory(el, 'Graffiti on Public Property');
-    await next(el);
+    const el = await toLocation({ geocoder: true });
     await mapReady(el);
     const address = getByRole<HTMLInputElement>(el, 'combobox', 'Address or place');
     type(address, 'maple ridge');
@@ -149,18 +126,7 @@ describe('the map in the location step', () => {
 
   it('fills in the nearest address when the pin is put on the map', async () => {
     await useMockBackend();
-    sessionStorage.clear();
-    const el = await fixture<CitizenPortal>(
-      html`<citizen-portal
-        endpoint=${BASE}
-        geocoder="/geocoder"
-        map-style="/demo/map/style.json"
-        center="-90.5,41.5"
-        zoom="16"
-      ></citizen-portal>`,
-    );
-    await pickCategory(el, 'Graffiti on Public Property');
-    await next(el);
+    const el = await toLocation({ geocoder: true });
     const map = await mapReady(el);
     map.scrollIntoView({ block: 'center' });
     const box = map.getBoundingClientRect();

@@ -13,6 +13,8 @@
  * @attr max-photos - how many photos a resident may add (0–10, default 3).
  * @attr required-contact - contact details the city requires: email, name, first-name, last-name, phone.
  * @attr allow-anonymous - residents may report without contact details.
+ * @attr view - `both` (default: tabs), `status` (the tracker only) or `report` (the form only).
+ * @attr reference-pattern - the city's reference numbers, as a regular expression (shown when one is not found).
  *
  * @event cp-request-submitted - a report was accepted; `detail: { serviceRequestId?, token?, notice?, serviceCode }`.
  * @event cp-reference-resolved - the reference behind a provisional token arrived; `detail: { token, serviceRequestId }`.
@@ -79,6 +81,7 @@ export class CitizenPortal extends LitElement {
     maxPhotos: { attribute: 'max-photos' },
     requiredContact: { attribute: 'required-contact' },
     allowAnonymous: { attribute: 'allow-anonymous', type: Boolean },
+    view: {},
     tab: { state: true },
   };
 
@@ -114,6 +117,8 @@ export class CitizenPortal extends LitElement {
   declare requiredContact: string | null;
   /** Residents may report without contact details. */
   declare allowAnonymous: boolean;
+  /** both | status | report. */
+  declare view: string | null;
 
   declare private tab: Tab;
   private config: ConfigResult = {
@@ -132,6 +137,13 @@ export class CitizenPortal extends LitElement {
   constructor() {
     super();
     this.tab = 'report';
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // A deep link (#cp-request=ID) on the host page opens the tracker on that request.
+    if (/cp-request=/.test(location.hash) && this.view != 'report')
+      void this.handleCheckStatus({ detail: { id: location.href } } as CustomEvent);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -228,30 +240,35 @@ export class CitizenPortal extends LitElement {
       </div>`;
     }
     const storageKey = `citizen-portal:draft:${this.config.ok ? this.config.config.endpoint : 'custom'}`;
+    const report = html`<citizen-portal-report
+      .backend=${this.activeBackend}
+      .messages=${m}
+      .storageKey=${storageKey}
+      .synonyms=${this.synonyms}
+      .redirects=${this.redirects}
+      .category=${this.category}
+      .maxPhotos=${this.config.ok ? this.config.config.maxPhotos : 3}
+      .requiredContact=${this.config.ok ? this.config.config.requiredContact : []}
+      .allowAnonymous=${this.allowAnonymous}
+      @cp-check-status=${this.handleCheckStatus}
+    ></citizen-portal-report>`;
+    const status = html`<citizen-portal-status
+      .backend=${this.activeBackend}
+      .messages=${m}
+      .locale=${this.locale}
+      .storageKey=${storageKey}
+    ></citizen-portal-status>`;
+    if (this.view == 'report') return report;
+    if (this.view == 'status') return (void this.loadStatusView(), status);
     return html`
       <div role="tablist" part="tabs" aria-label=${m.tabsLabel} class="tabs">
         ${this.renderTab('report', m.tabReport)} ${this.renderTab('status', m.tabStatus)}
       </div>
       <div role="tabpanel" part="panel" id="panel-report" aria-labelledby="tab-report" ?hidden=${this.tab !== 'report'}>
-        <citizen-portal-report
-          .backend=${this.activeBackend}
-          .messages=${m}
-          .storageKey=${storageKey}
-          .synonyms=${this.synonyms}
-          .redirects=${this.redirects}
-          .category=${this.category}
-          .maxPhotos=${this.config.ok ? this.config.config.maxPhotos : 3}
-          .requiredContact=${this.config.ok ? this.config.config.requiredContact : []}
-          .allowAnonymous=${this.allowAnonymous}
-          @cp-check-status=${this.handleCheckStatus}
-        ></citizen-portal-report>
+        ${report}
       </div>
       <div role="tabpanel" part="panel" id="panel-status" aria-labelledby="tab-status" ?hidden=${this.tab !== 'status'}>
-        <citizen-portal-status
-          .backend=${this.activeBackend}
-          .messages=${m}
-          .locale=${this.locale}
-        ></citizen-portal-status>
+        ${status}
       </div>
     `;
   }

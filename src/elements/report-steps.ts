@@ -542,6 +542,8 @@ export function renderConfirmation(host: ReportForm): TemplateResult {
   const result = host.result!;
   const reference = result.serviceRequestId ?? result.token;
   const checkThis = () => host.dispatchEvent(new CustomEvent('cp-check-status', { detail: { id: reference } }));
+  // view="report": a form alone, with no tracker to go to.
+  const tracker = ((host.getRootNode() as ShadowRoot).host as Element | undefined)?.getAttribute('view') !== 'report';
   return html`<div class="panel success" part="confirmation">
     <h2 id="confirmation-title" tabindex="-1">${m.submittedTitle}</h2>
     ${
@@ -559,7 +561,7 @@ export function renderConfirmation(host: ReportForm): TemplateResult {
     }
     ${result.notice ? html`<p>${result.notice}</p>` : nothing}
     <div class="row">
-      ${reference ? html`<button type="button" @click=${checkThis}>${m.checkThisRequest}</button>` : nothing}
+      ${reference && tracker ? html`<button type="button" @click=${checkThis}>${m.checkThisRequest}</button>` : nothing}
       <button type="button" class="secondary" @click=${() => reportAnother(host)}>${m.reportAnother}</button>
     </div>
   </div>`;

@@ -1,8 +1,9 @@
 /**
- * @summary "Check status": a reference number in, the request's status in plain words out.
+ * @summary "Check status": a reference number in, the request's status in plain words out; the requests kept on
+ * this device ("My requests"); the shown request kept fresh while it is on screen.
  * Results are announced in a role=status region, failures in role=alert; the typed number is never cleared.
  */
-import { LitElement, html, nothing, type TemplateResult } from 'lit';
+import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
 import type { Backend, ServiceRequest } from '../backend/types';
 import { isBackendError } from '../backend/types';
 import type { Messages } from '../i18n';
@@ -10,75 +11,340 @@ import { baseStyles } from './styles';
 import { backendErrorText } from './error-text';
 import { withLater } from '../i18n/later';
 import { define } from './define';
+import { deepLink, parseReference } from '../schema/reference';
+import {
+  forgetAll,
+  forgetRequest,
+  hasUpdate,
+  listMyRequests,
+  markSeen,
+  onMyRequestsChange,
+  rememberRequest,
+  type SavedRequest,
+} from '../storage/my-requests';
+import { renderCard, statusText } from './status-card';
 
 /** "# 1 234", " 1234 " → "1234": residents copy numbers with spaces and hash signs. */
-export const normalizeReference = (raw: string): string => raw.trim().replace(/^#/, '').replace(/\s+/g, '');
+export const normalizeReference = (raw: string): string => parseReference(raw) ?? '';
+
+/** How long a number the server does not know is tried as a provisional token: one attempt. */
+const TOKEN_TRY_MS = 1500;
+
+/** A configured pattern as residents can read it: without the anchors and the slashes of a literal. */
+const readablePattern = (p: string) =>
+  p
+    .replace(/^\/(.*)\/[a-z]*$/s, '$1')
+    .replace(/^\^/, '')
+    .replace(/\$$/, '');
 
 export class StatusView extends LitElement {
-  static override styles = baseStyles;
+  static override styles = [
+    baseStyles,
+    css`
+      .photo {
+        display: block;
+        max-width: min(100%, 20rem);
+        height: auto;
+        margin: 0 0 var(--_gap);
+        border-radius: var(--_radius);
+      }
+      .timeline {
+        padding-inline-start: 1.25rem;
+      }
+      .timeline li {
+        margin: 0 0 0.4rem;
+      }
+      .overdue,
+      .badge {
+        display: inline-block;
+        padding: 0 0.4rem;
+        border-radius: var(--_radius);
+        font-size: 0.85em;
+        font-weight: 700;
+      }
+      .overdue {
+        color: var(--_on-accent);
+        background: var(--_danger);
+      }
+      .badge {
+        color: var(--_on-accent);
+        background: var(--_accent);
+      }
+      .stale {
+        font-style: italic;
+      }
+      .my-requests ul {
+        list-style: none;
+        padding: 0;
+      }
+      .my-requests li {
+        display: flex;
+        flex-wrap: wrap;
+        align-items: center;
+        gap: 0.5rem;
+        margin: 0 0 0.5rem;
+      }
+    `,
+  ];
 
   static override properties = {
     backend: { attribute: false },
     messages: { attribute: false },
     locale: { attribute: false },
+    storageKey: { attribute: false },
+    pollMs: { attribute: false },
     reference: { state: true },
     loading: { state: true },
     found: { state: true },
     error: { state: true },
+    staleSince: { state: true },
+    announcement: { state: true },
+    saved: { state: true },
+    latest: { state: true },
   };
 
   declare backend: Backend | undefined;
   declare messages: Messages;
   /** BCP 47 locale for dates. */
   declare locale: string;
+  /** The shell's draft key (`citizen-portal:draft:<endpoint>`): My requests live beside it. */
+  declare storageKey: string | undefined;
+  /** How often the shown request is refreshed while on screen. */
+  declare pollMs: number;
 
   declare private reference: string;
   declare private loading: boolean;
   declare private found: ServiceRequest | undefined;
   declare private error: string | undefined;
+  declare private staleSince: Date | undefined;
+  declare private announcement: string;
+  declare private saved: SavedRequest[];
+  /** The latest known state of each kept request, by id. */
+  declare private latest: Map<string, ServiceRequest>;
   private abort = new AbortController();
+  private timer: ReturnType<typeof setInterval> | undefined;
+  private unsubscribe: (() => void) | undefined;
+  /** My requests are refreshed each time the tracker comes into view (a tab opened, a page scrolled). */
+  private observer: IntersectionObserver | undefined;
+  private listedKey = '';
+  private listing = false;
+  private listedAt = 0;
+  /** What the Retry button does again. */
+  private retryAction: (() => void) | undefined;
 
   constructor() {
     super();
     this.reference = '';
     this.loading = false;
+    this.announcement = '';
+    this.saved = [];
+    this.latest = new Map();
+    this.pollMs = 60_000;
   }
+
+  private get myKey(): string {
+    const host = (this.getRootNode() as ShadowRoot).host;
+    const key = this.storageKey ?? `citizen-portal:draft:${host?.getAttribute('endpoint') ?? 'custom'}`;
+    return key.replace(':draft:', ':my-requests:');
+  }
+
+  private readonly onVisible = () => {
+    if (document.visibilityState === 'visible') void this.refreshShown();
+  };
 
   override connectedCallback(): void {
     super.connectedCallback();
     this.abort = new AbortController();
+    document.addEventListener('visibilitychange', this.onVisible);
+    this.startPolling();
+    this.observer = new IntersectionObserver((entries) => {
+      if (entries.some((e) => e.isIntersecting)) void this.refreshList();
+    });
+    this.observer.observe(this);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.abort.abort();
+    document.removeEventListener('visibilitychange', this.onVisible);
+    clearInterval(this.timer);
+    this.timer = undefined;
+    this.unsubscribe?.();
+    this.unsubscribe = undefined;
+    this.observer?.disconnect();
+    this.listedKey = '';
   }
 
-  /** Fills in the number and looks it up (used after filing, and by deep links later). */
+  protected override willUpdate(): void {
+    // My requests: read and refreshed once the backend and key are known (on open), then kept in sync.
+    if (!this.backend || !this.isConnected) return;
+    const key = this.myKey;
+    if (key === this.listedKey) return;
+    this.listedKey = key;
+    this.unsubscribe?.();
+    this.unsubscribe = onMyRequestsChange(key, (list) => (this.saved = list));
+    this.saved = listMyRequests(key);
+  }
+
+  private startPolling(): void {
+    clearInterval(this.timer);
+    // Polite: only while the page is in view (a hidden tab catches up when it becomes visible again).
+    this.timer = setInterval(() => document.visibilityState !== 'hidden' && void this.refreshShown(), this.pollMs);
+  }
+
+  protected override updated(changed: Map<PropertyKey, unknown>): void {
+    if (changed.has('pollMs') && changed.get('pollMs') !== undefined) this.startPolling();
+  }
+
+  /** One batched call where the backend allows it, else one call each. Failures leave the list as it was. */
+  private async refreshList(): Promise<void> {
+    const backend = this.backend;
+    const ids = this.saved.filter((s) => s.id !== s.token || !s.token).map((s) => s.id);
+    // Once per opening: a burst of visibility changes (layout, scrolling) makes one call.
+    if (!backend || !ids.length || this.listing || Date.now() - this.listedAt < 5000) return;
+    this.listing = true;
+    let fresh: ServiceRequest[] = [];
+    try {
+      if (backend.requests) fresh = await backend.requests({ ids }, this.abort.signal);
+      else {
+        const settled = await Promise.allSettled(ids.map((id) => backend.request(id, this.abort.signal)));
+        fresh = settled.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
+      }
+    } catch {
+      return;
+    } finally {
+      this.listing = false;
+      this.listedAt = Date.now();
+    }
+    const latest = new Map(this.latest);
+    for (const r of fresh) latest.set(r.service_request_id, r);
+    this.latest = latest;
+  }
+
+  /** Fills in the number and looks it up (used after filing, and by deep links). */
   async check(reference: string): Promise<void> {
-    this.reference = reference;
+    this.reference = parseReference(reference) ?? reference;
     await this.lookup();
+  }
+
+  private notFoundText(id: string): string {
+    const m = withLater(this.messages);
+    const host = (this.getRootNode() as ShadowRoot).host;
+    const pattern = host?.getAttribute('reference-pattern');
+    return pattern ? `${m.notFound(id)} ${m.referenceLooksLike(readablePattern(pattern))}` : m.notFound(id);
+  }
+
+  private errorText(e: unknown): string {
+    const m = withLater(this.messages);
+    if (isBackendError(e) && e.kind === 'network' && navigator.onLine === false) return m.offline;
+    return backendErrorText(m, e);
+  }
+
+  /** The id behind a provisional token, tried once and briefly; undefined when there is none. */
+  private async tryToken(token: string): Promise<string | undefined> {
+    if (!this.backend?.resolveToken) return undefined;
+    const signal = AbortSignal.any([this.abort.signal, AbortSignal.timeout(TOKEN_TRY_MS)]);
+    try {
+      return await this.backend.resolveToken(token, signal);
+    } catch {
+      return undefined;
+    }
   }
 
   private async lookup(): Promise<void> {
     const m = withLater(this.messages);
-    const id = normalizeReference(this.reference);
+    const typed = this.reference.trim();
     this.found = undefined;
-    if (!id) {
+    this.staleSince = undefined;
+    this.retryAction = undefined;
+    if (!typed) {
       this.error = m.enterReference;
       this.renderRoot.querySelector<HTMLElement>('#reference')?.focus();
       return;
     }
     if (!this.backend || this.loading) return;
+    const id = parseReference(typed);
+    if (!id) {
+      this.error = this.notFoundText(typed);
+      return;
+    }
     this.error = undefined;
     this.loading = true;
     try {
-      this.found = await this.backend.request(id, this.abort.signal);
+      let found: ServiceRequest;
+      let token: string | undefined;
+      try {
+        found = await this.backend.request(id, this.abort.signal);
+      } catch (e) {
+        if (!(isBackendError(e) && e.kind === 'not-found')) throw e;
+        const resolved = await this.tryToken(id);
+        if (!resolved) throw e;
+        token = id;
+        found = await this.backend.request(resolved, this.abort.signal);
+      }
+      this.show(found, token);
     } catch (e) {
-      this.error = isBackendError(e) && e.kind === 'not-found' ? m.notFound(id) : backendErrorText(m, e);
+      if (isBackendError(e) && e.kind === 'not-found') this.error = this.notFoundText(id);
+      else {
+        this.error = this.errorText(e);
+        this.retryAction = () => void this.lookup();
+      }
     } finally {
       this.loading = false;
     }
+  }
+
+  /** Shows a request, keeps it in My requests and records what the resident has now seen. */
+  private show(r: ServiceRequest, token?: string): void {
+    this.found = r;
+    this.staleSince = undefined;
+    this.error = undefined;
+    this.retryAction = undefined;
+    const key = this.myKey;
+    rememberRequest(key, {
+      id: r.service_request_id,
+      ...(token ? { token } : {}),
+      ...(r.service_name ? { serviceName: r.service_name } : {}),
+      ...(r.address ? { address: r.address } : {}),
+    });
+    markSeen(key, r.service_request_id, r.status, r.updated_datetime);
+    this.latest = new Map(this.latest).set(r.service_request_id, r);
+  }
+
+  /** Background refresh of the shown request: announces a change; a failure keeps the last known status. */
+  private async refreshShown(): Promise<void> {
+    const shown = this.found;
+    if (!shown || !this.backend || this.loading) return;
+    try {
+      const r = await this.backend.request(shown.service_request_id, this.abort.signal);
+      if (this.found?.service_request_id !== r.service_request_id) return;
+      if (r.status !== shown.status) {
+        const m = withLater(this.messages);
+        this.announcement = m.statusChanged(r.service_request_id, statusText(m, r));
+      }
+      this.show(r);
+    } catch (e) {
+      if (isBackendError(e) && e.kind === 'aborted') return;
+      if (this.found?.service_request_id !== shown.service_request_id) return;
+      this.staleSince ??= new Date();
+      this.error = this.errorText(e);
+      this.retryAction = () => void this.refreshShown();
+    }
+  }
+
+  private open(id: string): void {
+    void this.check(id).then(() =>
+      this.renderRoot.querySelector<HTMLElement>('#request-title')?.focus({ preventScroll: false }),
+    );
+  }
+
+  private copyLink(): void {
+    const input = this.renderRoot.querySelector<HTMLInputElement>('#deep-link');
+    if (!input) return;
+    const m = withLater(this.messages);
+    const done = () => (this.announcement = m.copied);
+    input.select();
+    if (navigator.clipboard?.writeText) navigator.clipboard.writeText(input.value).then(done, () => {});
   }
 
   private handleSubmit(e: Event): void {
@@ -86,43 +352,36 @@ export class StatusView extends LitElement {
     void this.lookup();
   }
 
-  private formatDate(value: string | undefined): string | undefined {
-    if (!value) return undefined;
-    const d = new Date(value);
-    if (Number.isNaN(d.getTime())) return value;
-    try {
-      return new Intl.DateTimeFormat(this.locale, { dateStyle: 'medium', timeStyle: 'short' }).format(d);
-    } catch {
-      return d.toLocaleString();
-    }
-  }
-
-  private renderCard(r: ServiceRequest): TemplateResult {
+  private renderList(): TemplateResult | typeof nothing {
+    if (!this.saved.length) return nothing;
     const m = withLater(this.messages);
-    const family = m.statusFamily[r.statusFamily];
-    // Servers use extended statuses ("in_progress", "fixed"…): show ours and keep theirs in view.
-    const raw = r.status.toLowerCase() === family.toLowerCase() ? '' : ` (${r.status})`;
-    const rows: Array<[string, string | undefined]> = [
-      [m.status, `${family}${raw}`],
-      [m.notes, r.status_notes],
-      [m.service, r.service_name],
-      [m.place, r.address],
-      [m.agency, r.agency_responsible],
-      [m.requested, this.formatDate(r.requested_datetime)],
-      [m.updated, this.formatDate(r.updated_datetime)],
-      [m.expected, this.formatDate(r.expected_datetime)],
-    ];
-    return html`<article class="panel" part="status-card" aria-labelledby="request-title">
-      <h2 id="request-title">${m.requestTitle(r.service_request_id)}</h2>
-      <dl>
-        ${rows.map(([label, value]) =>
-          value
-            ? html`<dt>${label}</dt>
-                <dd>${value}</dd>`
-            : nothing,
-        )}
-      </dl>
-    </article>`;
+    return html`<section class="my-requests" part="my-requests" aria-labelledby="my-requests-title">
+      <h2 id="my-requests-title">${m.myRequests}</h2>
+      <p class="hint">${m.myRequestsHint}</p>
+      <ul>
+        ${this.saved.map((s) => {
+          const r = this.latest.get(s.id);
+          const updated = r ? hasUpdate(s, r) : false;
+          const label = [m.requestTitle(s.id), r?.service_name ?? s.serviceName, r ? statusText(m, r) : undefined]
+            .filter(Boolean)
+            .join(' · ');
+          return html`<li>
+            <button type="button" class="secondary" @click=${() => this.open(s.id)}>
+              ${label}${updated ? html` <span class="badge">${m.updatedBadge}</span>` : nothing}
+            </button>
+            <button
+              type="button"
+              class="secondary"
+              aria-label=${m.removeRequest(s.id)}
+              @click=${() => forgetRequest(this.myKey, s.id)}
+            >
+              ×
+            </button>
+          </li>`;
+        })}
+      </ul>
+      <button type="button" class="secondary" @click=${() => forgetAll(this.myKey)}>${m.removeAll}</button>
+    </section>`;
   }
 
   protected override render(): TemplateResult {
@@ -145,11 +404,34 @@ export class StatusView extends LitElement {
         <button type="submit" aria-disabled=${this.loading ? 'true' : 'false'}>${m.checkStatus}</button>
       </form>
       <div role="status" part="status-result">
-        ${this.loading ? html`<p>${m.checking}</p>` : nothing} ${this.found ? this.renderCard(this.found) : nothing}
+        ${this.loading ? html`<p>${m.checking}</p>` : nothing}
+        ${
+          this.found
+            ? renderCard(m, this.found, {
+                locale: this.locale,
+                staleSince: this.staleSince,
+                link: deepLink(this.found.service_request_id),
+                onCopy: () => this.copyLink(),
+              })
+            : nothing
+        }
       </div>
+      <div role="status" class="visually-hidden">${this.announcement}</div>
       <div role="alert">
-        ${this.error ? html`<div class="panel error" part="error"><p>${this.error}</p></div>` : nothing}
+        ${
+          this.error
+            ? html`<div class="panel error" part="error">
+                <p>${this.error}</p>
+                ${
+                  this.retryAction
+                    ? html`<button type="button" @click=${() => this.retryAction?.()}>${m.retry}</button>`
+                    : nothing
+                }
+              </div>`
+            : nothing
+        }
       </div>
+      ${this.renderList()}
     `;
   }
 }

@@ -132,4 +132,19 @@ export const enLater: LaterMessages = {
   expected: 'Expected',
 
   serverSaid: (text) => `The service said: ${text}`,
+
+  referenceLooksLike: (pattern) => `Reference numbers look like ${pattern}.`,
+  overdue: 'Overdue',
+  timeline: 'What happened so far',
+  requestPhoto: (service) => `Photo of the reported problem: ${service}`,
+  linkToRequest: 'Link to this request',
+  copyLink: 'Copy the link',
+  myRequests: 'My requests',
+  myRequestsHint: 'Requests you sent or looked up on this device. They are kept only here, in this browser.',
+  updatedBadge: 'Updated',
+  removeRequest: (id) => `Remove request ${id} from this list`,
+  removeAll: 'Remove all from this list',
+  statusChanged: (id, status) => `The status of request ${id} changed: ${status}.`,
+  lastKnown: (when) => `Last known status, as of ${when}. It could not be updated just now.`,
+  offline: 'You are offline. Connect to the internet and try again.',
 };

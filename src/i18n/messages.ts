@@ -149,4 +149,20 @@ export interface LaterMessages {
   updated: string;
   expected: string;
   serverSaid: (text: string) => string;
+
+  /** The status tracker (issue #6). `pattern` is the city's configured reference-pattern. */
+  referenceLooksLike: (pattern: string) => string;
+  overdue: string;
+  timeline: string;
+  requestPhoto: (service: string) => string;
+  linkToRequest: string;
+  copyLink: string;
+  myRequests: string;
+  myRequestsHint: string;
+  updatedBadge: string;
+  removeRequest: (id: string) => string;
+  removeAll: string;
+  statusChanged: (id: string, status: string) => string;
+  lastKnown: (when: string) => string;
+  offline: string;
 }

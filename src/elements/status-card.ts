@@ -1,0 +1,156 @@
+/**
+ * The status card of the tracker: the status in plain words, what the city said, and a timeline with dates in the
+ * resident's locale and relative times. Render functions only; part of the status chunk.
+ */
+import { html, nothing, type TemplateResult } from 'lit';
+import type { ServiceRequest } from '../backend/types';
+import type { LaterMessages, Messages } from '../i18n/messages';
+
+type M = Messages & LaterMessages;
+
+const UNITS: Array<[Intl.RelativeTimeFormatUnit, number]> = [
+  ['year', 365 * 24 * 3600],
+  ['month', 30 * 24 * 3600],
+  ['week', 7 * 24 * 3600],
+  ['day', 24 * 3600],
+  ['hour', 3600],
+  ['minute', 60],
+];
+
+/** "3 days ago", "in 2 hours", "now", in the resident's language. */
+export function relativeTime(date: Date, locale: string, now = Date.now()): string {
+  const seconds = (date.getTime() - now) / 1000;
+  let rtf: Intl.RelativeTimeFormat;
+  try {
+    rtf = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
+  } catch {
+    rtf = new Intl.RelativeTimeFormat('en', { numeric: 'auto' });
+  }
+  for (const [unit, size] of UNITS) {
+    if (Math.abs(seconds) >= size) return rtf.format(Math.round(seconds / size), unit);
+  }
+  return rtf.format(0, 'minute');
+}
+
+/** A date in the resident's locale and time zone. */
+export function formatDate(date: Date, locale: string): string {
+  try {
+    return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(date);
+  } catch {
+    return date.toLocaleString();
+  }
+}
+
+const toDate = (v: unknown): Date | undefined => {
+  if (typeof v !== 'string' && typeof v !== 'number') return undefined;
+  const d = new Date(v);
+  return Number.isNaN(d.getTime()) ? undefined : d;
+};
+
+const textOf = (v: unknown): string | undefined =>
+  (typeof v === 'string' || typeof v === 'number') && String(v).trim() ? String(v).trim() : undefined;
+
+interface Entry {
+  label: string;
+  date: Date;
+  text?: string | undefined;
+  overdue?: boolean;
+}
+
+/** `notes[]` of servers with extensions=true: {datetime, summary} (and the like). Anything else is skipped. */
+export function extensionNotes(r: ServiceRequest): Array<{ date: Date; text: string }> {
+  const notes = (r as Record<string, unknown>).notes;
+  if (!Array.isArray(notes)) return [];
+  const out: Array<{ date: Date; text: string }> = [];
+  for (const n of notes) {
+    if (!n || typeof n !== 'object') continue;
+    const o = n as Record<string, unknown>;
+    const date = toDate(o.datetime ?? o.date ?? o.updated_datetime ?? o.created);
+    const text = textOf(o.summary ?? o.text ?? o.description ?? o.note ?? o.title);
+    if (date && text) out.push({ date, text });
+  }
+  return out;
+}
+
+/** Open (or in progress) and past its expected date. */
+export const isOverdue = (r: ServiceRequest, now = Date.now()): boolean => {
+  const expected = toDate(r.expected_datetime);
+  return !!expected && r.statusFamily !== 'closed' && expected.getTime() < now;
+};
+
+/** The family in plain words, with the server's own word when it says more. */
+export function statusText(m: M, r: ServiceRequest): string {
+  const family = m.statusFamily[r.statusFamily];
+  return r.status.trim().toLowerCase() === family.toLowerCase() ? family : `${family} (${r.status})`;
+}
+
+function timeline(m: M, r: ServiceRequest): Entry[] {
+  const entries: Entry[] = [];
+  const requested = toDate(r.requested_datetime);
+  if (requested) entries.push({ label: m.requested, date: requested });
+  for (const n of extensionNotes(r)) entries.push({ label: m.notes, date: n.date, text: n.text });
+  const updated = toDate(r.updated_datetime);
+  if (updated) entries.push({ label: m.updated, date: updated });
+  entries.sort((a, b) => a.date.getTime() - b.date.getTime());
+  const expected = toDate(r.expected_datetime);
+  if (expected) entries.push({ label: m.expected, date: expected, overdue: isOverdue(r) });
+  return entries;
+}
+
+export interface CardOptions {
+  locale: string;
+  /** Shown when a refresh failed: the card is the last known status. */
+  staleSince?: Date | undefined;
+  link: string;
+  onCopy: () => void;
+}
+
+export function renderCard(m: M, r: ServiceRequest, o: CardOptions): TemplateResult {
+  const rows: Array<[string, string | undefined]> = [
+    [m.status, statusText(m, r)],
+    [m.notes, r.status_notes],
+    [m.service, r.service_name],
+    [m.place, r.address],
+    [m.agency, r.agency_responsible],
+  ];
+  const entries = timeline(m, r);
+  return html`<article class="panel card" part="status-card" aria-labelledby="request-title">
+    <h2 id="request-title" tabindex="-1">${m.requestTitle(r.service_request_id)}</h2>
+    ${o.staleSince ? html`<p class="stale">${m.lastKnown(formatDate(o.staleSince, o.locale))}</p>` : nothing}
+    <dl>
+      ${rows.map(([label, value]) =>
+        value
+          ? html`<dt>${label}</dt>
+              <dd>${value}</dd>`
+          : nothing,
+      )}
+    </dl>
+    ${
+      r.media_url
+        ? html`<img class="photo" src=${r.media_url} alt=${m.requestPhoto(r.service_name ?? r.service_request_id)} />`
+        : nothing
+    }
+    ${
+      entries.length
+        ? html`<h3>${m.timeline}</h3>
+            <ol class="timeline">
+              ${entries.map(
+                (e) =>
+                  html`<li>
+                    <strong>${e.label}</strong>:
+                    <time datetime=${e.date.toISOString()}>${formatDate(e.date, o.locale)}</time>
+                    (${relativeTime(e.date, o.locale)})${
+                      e.overdue ? html` <span class="overdue">${m.overdue}</span>` : nothing
+                    }${e.text ? html`<br />${e.text}` : nothing}
+                  </li>`,
+              )}
+            </ol>`
+        : nothing
+    }
+    <div class="field link">
+      <label for="deep-link">${m.linkToRequest}</label>
+      <input id="deep-link" readonly .value=${o.link} />
+      <button type="button" class="secondary" @click=${o.onCopy}>${m.copyLink}</button>
+    </div>
+  </article>`;
+}

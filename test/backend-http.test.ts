@@ -5,10 +5,11 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { http, HttpResponse, delay } from 'msw';
 import { createOpen311Backend, type Open311Options } from '../src/backend/open311';
-import { BackendError, type Backend } from '../src/backend/types';
+import type { Backend } from '../src/backend/types';
 import '../src/index';
 import type { CitizenPortal } from '../src/index';
 import { useMockBackend } from './helpers/mock-backend';
+import { failure } from './helpers/failure';
 import { getByRole, regionText, waitFor } from './helpers/dom';
 import { fillReport } from './helpers/report';
 
@@ -18,16 +19,6 @@ const SERVICES = [{ service_code: 'A', service_name: 'Alpha', metadata: false, t
 
 const backendWith = (options: Partial<Open311Options> = {}) =>
   createOpen311Backend({ endpoint: ENDPOINT, retryBaseMs: 10, tokenPollMs: 20, ...options });
-
-async function failure(promise: Promise<unknown>): Promise<BackendError> {
-  try {
-    await promise;
-  } catch (e) {
-    expect(e).to.be.instanceOf(BackendError);
-    return e as BackendError;
-  }
-  throw new Error('expected a failure');
-}
 
 /** A handler that answers with `answers` in turn (the last one repeats), counting calls. */
 function sequence(method: 'get' | 'post', path: string, answers: Array<() => Response | Promise<Response>>) {

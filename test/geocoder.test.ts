@@ -6,20 +6,10 @@ import { expect } from '@open-wc/testing';
 import { http, HttpResponse, delay } from 'msw';
 import type { Feature, FeatureCollection, LineString } from 'geojson';
 import { createGeocoder, type Place } from '../src/backend/geocoder';
-import { BackendError } from '../src/backend/types';
 import { seededRequests } from '../demo/backend/catalogue';
 import { DEMO_STREETS, createGeocoderHandlers } from '../demo/backend/geocoder';
 import { useMockBackend } from './helpers/mock-backend';
-
-async function failure(promise: Promise<unknown>): Promise<BackendError> {
-  try {
-    await promise;
-  } catch (e) {
-    expect(e).to.be.instanceOf(BackendError);
-    return e as BackendError;
-  }
-  throw new Error('expected a failure');
-}
+import { failure } from './helpers/failure';
 
 /** Serves `answer` at `path` and keeps the URLs asked for. */
 async function serve(path: string, answer: (url: URL) => Response | Promise<Response>) {

@@ -139,6 +139,19 @@ describe('the map in the location step', () => {
     expect(regionText(el, 'status')).to.contain('Pin placed near');
   });
 
+  it('puts the pin under the crosshair with "Set location here" (pan the map, then press it)', async () => {
+    await useMockBackend();
+    const el = await toLocation();
+    await mapReady(el);
+    getByRole(el, 'button', 'Set location here (the centre of the map)').click();
+    const lat = getByRole<HTMLInputElement>(el, 'textbox', 'Latitude');
+    await waitFor(() => lat.value, 'the latitude');
+    expect(Number(lat.value)).to.be.closeTo(41.5, 1e-6);
+    expect(Number(getByRole<HTMLInputElement>(el, 'textbox', 'Longitude').value)).to.be.closeTo(-90.5, 1e-6);
+    expect(regionText(el, 'status')).to.contain('Pin placed at 41.500000, -90.500000.');
+    await expect(el).to.be.accessible();
+  });
+
   it('refuses coordinates outside the city limits, and says so', async () => {
     await useMockBackend();
     const el = await toLocation();

@@ -87,13 +87,7 @@ async function mount(host: ReportForm, state: MapState): Promise<void> {
     state.status = 'ready';
     map.setPin(draftPoint(host));
     state.last = String(draftPoint(host));
-    map.onPinMove(([long, lat], inside) => {
-      const [la, lo] = [lat.toFixed(6), long.toFixed(6)];
-      state.last = String([Number(lo), Number(la)]);
-      host.setDraft({ lat: la, long: lo, outside: inside === false });
-      host.geoMessage = m.pinPlaced(la, lo);
-      void reverseFill(host, lat, long);
-    });
+    map.onPinMove((lngLat, inside) => placed(host, state, lngLat, inside));
     signal.addEventListener('abort', () => unmountMap(host), { once: true });
   } catch (e) {
     if (signal.aborted) return;
@@ -101,6 +95,26 @@ async function mount(host: ReportForm, state: MapState): Promise<void> {
     state.status = 'failed';
   }
   host.requestUpdate();
+}
+
+/** The resident put the pin somewhere (tap, drag, keyboard, or "Set location here"): the draft follows. */
+function placed(host: ReportForm, state: MapState, [long, lat]: [number, number], inside: boolean | undefined): void {
+  const [la, lo] = [lat.toFixed(6), long.toFixed(6)];
+  state.last = String([Number(lo), Number(la)]);
+  host.setDraft({ lat: la, long: lo, outside: inside === false });
+  host.geoMessage = withLater(host.messages).pinPlaced(la, lo);
+  void reverseFill(host, lat, long);
+}
+
+/**
+ * "Set location here": the pin goes under the crosshair at the map's centre. On a phone, moving the map under a
+ * fixed crosshair is easier than hitting a spot with a finger that hides it.
+ */
+function setHere(host: ReportForm, state: MapState): void {
+  if (!state.map) return;
+  const centre = state.map.center();
+  state.map.setPin(centre);
+  placed(host, state, centre, state.boundary ? isInside(state.boundary, centre) : undefined);
 }
 
 /** Called when the location step is left: the map goes, the draft keeps the pin. */
@@ -157,8 +171,16 @@ export function renderMap(
     });
   }
   const m = withLater(host.messages);
+  const ready = state.status === 'ready';
   return html`<div class="field" part="map">
-    <div id="map" class="map" ?hidden=${state.status === 'failed'}></div>
-    ${state.status === 'ready' ? nothing : html`<p class="hint">${state.status === 'loading' ? m.mapLoading : m.mapUnavailable}</p>`}
+    <div class="map-frame" ?hidden=${state.status === 'failed'}>
+      <div id="map" class="map"></div>
+      <span class="crosshair" aria-hidden="true" ?hidden=${!ready}></span>
+    </div>
+    ${
+      ready
+        ? html`<button type="button" class="secondary" @click=${() => setHere(host, state!)}>${m.setHere}</button>`
+        : html`<p class="hint">${state.status === 'loading' ? m.mapLoading : m.mapUnavailable}</p>`
+    }
   </div>`;
 }

@@ -102,6 +102,24 @@ const laterStyles = css`
     padding: 0.5rem 0;
     border-top: 1px solid var(--_border);
   }
+  .map-frame {
+    position: relative;
+    max-width: 48rem;
+    margin-bottom: 0.5rem;
+  }
+  .crosshair {
+    position: absolute;
+    inset-block-start: 50%;
+    inset-inline-start: 50%;
+    width: 2rem;
+    height: 2rem;
+    margin: -1rem;
+    pointer-events: none;
+    background:
+      linear-gradient(#111, #111) center / 2px 100% no-repeat,
+      linear-gradient(#111, #111) center / 100% 2px no-repeat;
+    filter: drop-shadow(0 0 1px #fff) drop-shadow(0 0 1px #fff);
+  }
   .map {
     height: clamp(16rem, 50vh, 26rem);
     max-width: 48rem;

@@ -74,6 +74,7 @@ export interface LaterMessages {
   mapInstructions: string;
   pinLabel: string;
   mapLoading: string;
+  setHere: string;
   mapUnavailable: string;
   pinPlaced: (lat: string, long: string) => string;
   /** Problems with the location, description and contact fields. */

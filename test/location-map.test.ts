@@ -4,7 +4,7 @@
  * works without the map when the map cannot be shown. Issue #5.
  */
 import { expect, fixture, html } from '@open-wc/testing';
-import { sendMouse } from '@web/test-runner-commands';
+import { sendKeys, sendMouse } from '@web/test-runner-commands';
 import '../src/index';
 import type { CitizenPortal } from '../src/index';
 import { useMockBackend } from './helpers/mock-backend';
@@ -150,6 +150,21 @@ describe('the map in the location step', () => {
     expect(Number(getByRole<HTMLInputElement>(el, 'textbox', 'Longitude').value)).to.be.closeTo(-90.5, 1e-6);
     expect(regionText(el, 'status')).to.contain('Pin placed at 41.500000, -90.500000.');
     await expect(el).to.be.accessible();
+  });
+
+  it('puts the pin by keyboard: focus the map, move it with the arrows, Enter', async () => {
+    await useMockBackend();
+    const el = await toLocation();
+    const map = await mapReady(el);
+    map.focus();
+    await sendKeys({ press: 'ArrowRight' });
+    await new Promise((r) => setTimeout(r, 400)); // maplibre eases the pan
+    await sendKeys({ press: 'Enter' });
+    const long = getByRole<HTMLInputElement>(el, 'textbox', 'Longitude');
+    await waitFor(() => long.value, 'the longitude');
+    expect(Number(long.value), 'the map moved east before the pin dropped').to.be.greaterThan(-90.5);
+    expect(Number(getByRole<HTMLInputElement>(el, 'textbox', 'Latitude').value)).to.be.closeTo(41.5, 0.001);
+    expect(regionText(el, 'status')).to.match(/Pin placed at/);
   });
 
   it('refuses coordinates outside the city limits, and says so', async () => {

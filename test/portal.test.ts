@@ -545,6 +545,29 @@ describe('<citizen-portal> filing a report', () => {
     }
   });
 
+  it('says when finding the location took too long', async () => {
+    await useMockBackend();
+    const el = await mount();
+    const geo = navigator.geolocation;
+    const original = geo.getCurrentPosition;
+    geo.getCurrentPosition = (_ok: PositionCallback, fail?: PositionErrorCallback | null) =>
+      fail?.({
+        code: 3,
+        PERMISSION_DENIED: 1,
+        POSITION_UNAVAILABLE: 2,
+        TIMEOUT: 3,
+        message: 'timeout',
+      } as GeolocationPositionError);
+    try {
+      await pickCategory(el, 'Graffiti on Public Property');
+      await next(el);
+      getByRole(el, 'button', 'Use my location').click();
+      await waitFor(() => /took too long/.test(regionText(el, 'status')), 'the message');
+    } finally {
+      geo.getCurrentPosition = original;
+    }
+  });
+
   it('restores an unfinished report after the element is recreated (a reload)', async () => {
     await useMockBackend();
     const el = await mount();

@@ -175,7 +175,12 @@ function useMyLocation(host: ReportForm): void {
       showAccuracy(host, [pos.coords.longitude, pos.coords.latitude], pos.coords.accuracy);
     },
     (err) => {
-      host.geoMessage = err.code === err.PERMISSION_DENIED ? m.locationDenied : m.locationUnavailable;
+      host.geoMessage =
+        err.code === err.PERMISSION_DENIED
+          ? m.locationDenied
+          : err.code === err.TIMEOUT
+            ? m.locationTimeout
+            : m.locationUnavailable;
     },
     { enableHighAccuracy: true, timeout: 15000, maximumAge: 60000 },
   );

@@ -83,6 +83,8 @@ export const enLater: LaterMessages = {
   located: (m) => `Location found, accurate to about ${Math.round(m)} metres.`,
   locationDenied: 'Your browser did not share your location. You can type the address instead.',
   locationUnavailable: 'Your location could not be found. You can type the address instead.',
+  locationTimeout:
+    'Finding your location took too long. Try again outside or near a window, or type the address instead.',
   latitude: 'Latitude',
   longitude: 'Longitude',
   address: 'Address or place',

@@ -107,6 +107,7 @@ export interface LaterMessages {
   located: (accuracyMeters: number) => string;
   locationDenied: string;
   locationUnavailable: string;
+  locationTimeout: string;
   latitude: string;
   longitude: string;
   address: string;

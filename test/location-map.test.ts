@@ -206,3 +206,16 @@ describe('the map in the location step', () => {
     }
   });
 });
+
+describe('the tracker after the map has loaded', () => {
+  it("shows a small map of the request's place, since the map chunk is already on the page", async () => {
+    await useMockBackend();
+    const el = await toLocation(); // loads the map chunk, as a resident who reported something would
+    await mapReady(el);
+    getByRole(el, 'tab', 'Check status').click();
+    type(await waitFor(() => getByRole<HTMLInputElement>(el, 'textbox', 'Reference number'), 'the tracker'), '101');
+    getByRole(el, 'button', 'Check status').click();
+    await waitFor(() => getByRole(el, 'region', 'Map of where the problem is'), 'the map in the card', 20000);
+    await expect(el).to.be.accessible();
+  });
+});

@@ -153,6 +153,20 @@ describe('status tracker: the card', () => {
   });
 });
 
+describe('status tracker: no map unless it is already loaded', () => {
+  it('does not load maplibre for the card, even when the city has a map', async () => {
+    performance.setResourceTimingBufferSize(100_000);
+    await useMockBackend();
+    sessionStorage.clear();
+    const el = await fixture<CitizenPortal>(
+      html`<citizen-portal endpoint=${BASE} map-style="/demo/map/style.json"></citizen-portal>`,
+    );
+    await lookUp(el, '101');
+    expect(statusView(el).shadowRoot!.querySelector('#card-map')).to.equal(null);
+    expect(performance.getEntriesByType('resource').some((e) => /maplibre|pin-map/.test(e.name))).to.equal(false);
+  });
+});
+
 describe('status tracker: My requests', () => {
   it('refreshes the kept requests in one batched call, with an Updated badge, and is accessible', async () => {
     const mock = await useMockBackend();
@@ -178,6 +192,19 @@ describe('status tracker: My requests', () => {
     item.click();
     await waitFor(() => /Request 101/.test(regionText(el, 'status')), 'the card');
     await waitFor(() => badges().length === 0, 'the badge gone once seen');
+  });
+
+  it('finds the number behind a provisional token kept in My requests', async () => {
+    const mock = await useMockBackend();
+    mock.worker.use(
+      http.get(`${BASE}/tokens/tok-9.json`, () => HttpResponse.json([{ token: 'tok-9', service_request_id: '105' }])),
+    );
+    const el = await mount();
+    const key = myKey(el);
+    rememberRequest(key, { id: 'tok-9', token: 'tok-9' });
+    await openStatus(el);
+    await waitFor(() => queryAllByRole(el, 'button', /^Request 105/).length === 1, 'the number in the list');
+    expect(listMyRequests(key).map((r) => r.id)).to.deep.equal(['105']);
   });
 
   it('keeps requests looked up, and removes one or all', async () => {
@@ -217,6 +244,22 @@ describe('status tracker: deep links and views', () => {
     await waitFor(() => /Request 102/.test(regionText(el, 'status')), 'the card');
     expect(getByRole(el, 'tab', 'Check status').getAttribute('aria-selected')).to.equal('true');
     expect(getByRole<HTMLInputElement>(el, 'textbox', 'Reference number').value).to.equal('102');
+  });
+
+  it('a query parameter named by deep-link-param opens the tracker too', async () => {
+    await useMockBackend();
+    const page = location.pathname + location.search;
+    history.replaceState(null, '', `${page}&request=104`);
+    try {
+      sessionStorage.clear();
+      const el = await fixture<CitizenPortal>(
+        html`<citizen-portal endpoint=${BASE} deep-link-param="request"></citizen-portal>`,
+      );
+      await waitFor(() => /Request 104/.test(regionText(el, 'status')), 'the card');
+      expect(getByRole<HTMLInputElement>(el, 'textbox', 'Reference number').value).to.equal('104');
+    } finally {
+      history.replaceState(null, '', page);
+    }
   });
 
   it('view="status" is the tracker alone, and follows deep links', async () => {

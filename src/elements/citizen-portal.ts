@@ -14,6 +14,7 @@
  * @attr required-contact - contact details the city requires: email, name, first-name, last-name, phone.
  * @attr allow-anonymous - residents may report without contact details.
  * @attr view - `both` (default: tabs), `status` (the tracker only) or `report` (the form only).
+ * @attr deep-link-param - a query parameter that carries a request to open (…?request=1234), besides #cp-request=.
  * @attr reference-pattern - the city's reference numbers, as a regular expression (shown when one is not found).
  *
  * @event cp-request-submitted - a report was accepted; `detail: { serviceRequestId?, token?, notice?, serviceCode }`.
@@ -142,8 +143,9 @@ export class CitizenPortal extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     // A deep link (#cp-request=ID) on the host page opens the tracker on that request.
-    if (/cp-request=/.test(location.hash) && this.view != 'report')
-      void this.handleCheckStatus({ detail: { id: location.href } } as CustomEvent);
+    const param = this.getAttribute('deep-link-param');
+    const linked = /cp-request=/.test(location.hash) || (param && new URLSearchParams(location.search).has(param));
+    if (linked && this.view != 'report') void this.handleCheckStatus({ detail: { id: location.href } } as CustomEvent);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {

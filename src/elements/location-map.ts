@@ -9,6 +9,7 @@ import { fetchBoundary } from '../backend/geojson';
 import { withLater } from '../i18n/later';
 import type { Feature, FeatureCollection } from 'geojson';
 import { isInside } from '../map/geometry';
+import { loadedMap } from '../map/loaded';
 import type { PinMap } from '../map/pin-map';
 import { parseMapConfig, type MapConfig } from '../schema/map-config';
 import { parseCoordinate } from '../schema/draft';
@@ -67,6 +68,7 @@ async function mount(host: ReportForm, state: MapState): Promise<void> {
       state.config.boundary ? fetchBoundary(state.config.boundary, signal) : undefined,
     ]);
     state.boundary = boundary;
+    loadedMap.module = pinMap;
     const root = host.shadowRoot!;
     const sheet = new CSSStyleSheet();
     sheet.replaceSync(pinMap.cssText());

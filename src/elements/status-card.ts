@@ -103,6 +103,8 @@ export interface CardOptions {
   staleSince?: Date | undefined;
   link: string;
   onCopy: () => void;
+  /** Room for a small map of the place (only when the map chunk is already on the page). */
+  withMap?: boolean;
 }
 
 export function renderCard(m: M, r: ServiceRequest, o: CardOptions): TemplateResult {
@@ -125,6 +127,7 @@ export function renderCard(m: M, r: ServiceRequest, o: CardOptions): TemplateRes
           : nothing,
       )}
     </dl>
+    ${o.withMap ? html`<div id="card-map" class="card-map"></div>` : nothing}
     ${
       r.media_url
         ? html`<img class="photo" src=${r.media_url} alt=${m.requestPhoto(r.service_name ?? r.service_request_id)} />`

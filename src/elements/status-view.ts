@@ -23,6 +23,8 @@ import {
   type SavedRequest,
 } from '../storage/my-requests';
 import { renderCard, statusText } from './status-card';
+import { loadedMap } from '../map/loaded';
+import type { PinMap } from '../map/pin-map';
 
 /** "# 1 234", " 1234 " → "1234": residents copy numbers with spaces and hash signs. */
 export const normalizeReference = (raw: string): string => parseReference(raw) ?? '';
@@ -41,6 +43,14 @@ export class StatusView extends LitElement {
   static override styles = [
     baseStyles,
     css`
+      .card-map {
+        height: 12rem;
+        max-width: 24rem;
+        margin: 0 0 var(--_gap);
+        border: 1px solid var(--_border);
+        border-radius: var(--_radius);
+        overflow: hidden;
+      }
       .photo {
         display: block;
         max-width: min(100%, 20rem);
@@ -148,6 +158,11 @@ export class StatusView extends LitElement {
     return key.replace(':draft:', ':my-requests:');
   }
 
+  /** The small map in the card, and which request it shows. */
+  private cardMap: PinMap | undefined;
+  private mapFor: string | undefined;
+  private mapSheet: CSSStyleSheet | undefined;
+
   private readonly onVisible = () => {
     if (document.visibilityState === 'visible') void this.refreshShown();
   };
@@ -166,6 +181,9 @@ export class StatusView extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.abort.abort();
+    this.cardMap?.destroy();
+    this.cardMap = undefined;
+    this.mapFor = undefined;
     document.removeEventListener('visibilitychange', this.onVisible);
     clearInterval(this.timer);
     this.timer = undefined;
@@ -194,10 +212,75 @@ export class StatusView extends LitElement {
 
   protected override updated(changed: Map<PropertyKey, unknown>): void {
     if (changed.has('pollMs') && changed.get('pollMs') !== undefined) this.startPolling();
+    void this.showMap();
+  }
+
+  /** The map style, when the city has one and the map chunk is already loaded (never loaded for this alone). */
+  private mapStyle(): string | undefined {
+    const style = (this.getRootNode() as ShadowRoot).host?.getAttribute('map-style');
+    return style && loadedMap.module ? new URL(style, document.baseURI).href : undefined;
+  }
+
+  /** A small map of the request's place, in the card. */
+  private async showMap(): Promise<void> {
+    const r = this.found;
+    const container = this.renderRoot.querySelector<HTMLElement>('#card-map');
+    const key = r && `${r.service_request_id}@${r.lat},${r.long}`;
+    if (!container || !loadedMap.module || r?.lat === undefined || r.long === undefined || key === this.mapFor) return;
+    this.mapFor = key;
+    this.cardMap?.destroy();
+    const pinMap = loadedMap.module;
+    const root = this.shadowRoot!;
+    if (!this.mapSheet) {
+      this.mapSheet = new CSSStyleSheet();
+      this.mapSheet.replaceSync(pinMap.cssText());
+      root.adoptedStyleSheets = [...root.adoptedStyleSheets, this.mapSheet];
+    }
+    const m = withLater(this.messages);
+    try {
+      const map = await pinMap.createPinMap({
+        container,
+        style: this.mapStyle()!,
+        center: [r.long, r.lat],
+        zoom: 16,
+        strings: { mapLabel: m.requestMap, instructions: m.mapInstructions, pin: m.pinLabel },
+        signal: this.abort.signal,
+      });
+      if (this.mapFor !== key) return map.destroy();
+      map.setPin([r.long, r.lat]);
+      this.cardMap = map;
+    } catch {
+      // no map (WebGL, offline): the address is on the card
+    }
+  }
+
+  /**
+   * Reports filed with a batch server are saved under their provisional token: ask once, briefly, whether their
+   * number has come; a number found replaces the token in My requests (and the list refresh then includes it).
+   */
+  private async resolveTokens(): Promise<void> {
+    const backend = this.backend;
+    if (!backend?.resolveToken) return;
+    for (const s of this.saved.filter((x) => x.token && x.id === x.token)) {
+      const brief = new AbortController();
+      const stop = () => brief.abort();
+      const timer = setTimeout(stop, 3000);
+      this.abort.signal.addEventListener('abort', stop, { once: true });
+      try {
+        const id = await backend.resolveToken(s.token!, brief.signal);
+        if (id) rememberRequest(this.myKey, { id, token: s.token! });
+      } catch {
+        // still pending, or the server is away: the token stays until next time
+      } finally {
+        clearTimeout(timer);
+        this.abort.signal.removeEventListener('abort', stop);
+      }
+    }
   }
 
   /** One batched call where the backend allows it, else one call each. Failures leave the list as it was. */
   private async refreshList(): Promise<void> {
+    await this.resolveTokens();
     const backend = this.backend;
     const ids = this.saved.filter((s) => s.id !== s.token || !s.token).map((s) => s.id);
     // Once per opening: a burst of visibility changes (layout, scrolling) makes one call.
@@ -221,9 +304,15 @@ export class StatusView extends LitElement {
     this.latest = latest;
   }
 
+  /** The portal's `deep-link-param`: a query parameter a city's page may use for the request (else the hash). */
+  private get queryParam(): string | undefined {
+    return (this.getRootNode() as ShadowRoot).host?.getAttribute('deep-link-param') ?? undefined;
+  }
+
   /** Fills in the number and looks it up (used after filing, and by deep links). */
   async check(reference: string): Promise<void> {
-    this.reference = parseReference(reference) ?? reference;
+    const queryParam = this.queryParam;
+    this.reference = parseReference(reference, queryParam ? { queryParam } : undefined) ?? reference;
     await this.lookup();
   }
 
@@ -263,7 +352,8 @@ export class StatusView extends LitElement {
       return;
     }
     if (!this.backend || this.loading) return;
-    const id = parseReference(typed);
+    const queryParam = this.queryParam;
+    const id = parseReference(typed, queryParam ? { queryParam } : undefined);
     if (!id) {
       this.error = this.notFoundText(typed);
       return;
@@ -412,6 +502,7 @@ export class StatusView extends LitElement {
                 staleSince: this.staleSince,
                 link: deepLink(this.found.service_request_id),
                 onCopy: () => this.copyLink(),
+                withMap: !!this.mapStyle() && this.found.lat !== undefined,
               })
             : nothing
         }

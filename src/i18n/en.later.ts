@@ -22,6 +22,7 @@ export const enLater: LaterMessages = {
     'Click or tap the map to put the pin where the problem is, or drag the pin. With a keyboard: arrow keys move the map, + and − zoom, Enter puts the pin in the middle.',
   pinLabel: 'Location of the problem',
   mapLoading: 'Loading the map…',
+  requestMap: 'Map of where the problem is',
   setHere: 'Set location here (the centre of the map)',
   mapUnavailable: 'The map could not be shown. You can still give the location with the fields below.',
   pinPlaced: (lat, long) => `Pin placed at ${lat}, ${long}.`,

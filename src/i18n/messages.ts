@@ -74,6 +74,7 @@ export interface LaterMessages {
   mapInstructions: string;
   pinLabel: string;
   mapLoading: string;
+  requestMap: string;
   setHere: string;
   mapUnavailable: string;
   pinPlaced: (lat: string, long: string) => string;

@@ -130,6 +130,9 @@ describe('the confirmation', () => {
     } finally {
       navigator.clipboard.writeText = original;
     }
+    // A link that opens this report's status on this page, to keep or share.
+    const link = getByRole<HTMLInputElement>(el, 'textbox', 'Link to this request');
+    expect(link.value).to.equal(`${location.href.split('#')[0]}#cp-request=${encodeURIComponent(id)}`);
     const mine = listMyRequests(`citizen-portal:my-requests:${ENDPOINT}`);
     expect(mine.map((r) => r.id)).to.deep.equal([id]);
     expect(mine[0]).to.deep.include({ serviceName: 'Graffiti on Public Property', address: 'City Hall' });

@@ -11,6 +11,7 @@ import { toNewRequest } from '../schema/new-request';
 import { clearDraft } from '../storage/draft-store';
 import { forgetContact, loadContact, saveContact } from '../storage/contact-store';
 import { rememberRequest } from '../storage/my-requests';
+import { deepLink } from '../schema/reference';
 import { backendErrorText } from './error-text';
 import { withLater } from '../i18n/later';
 import { renderMap, showAccuracy, unmountMap } from './location-map';
@@ -579,7 +580,18 @@ export function renderConfirmation(host: ReportForm): TemplateResult {
               </button>
               <span role="status">${host.copied ? m.copied : ''}</span>
             </p>
-            <p>${result.serviceRequestId ? m.submittedKeep : m.provisionalExplained}</p>`
+            <p>${result.serviceRequestId ? m.submittedKeep : m.provisionalExplained}</p>
+            ${
+              tracker
+                ? html`<div class="field">
+                    <label for="report-link">${m.linkToRequest}</label>
+                    <input id="report-link" readonly .value=${deepLink(reference)} />
+                    <button type="button" class="link" @click=${() => copyReference(host, deepLink(reference))}>
+                      ${m.copyLink}
+                    </button>
+                  </div>`
+                : nothing
+            }`
         : nothing
     }
     ${result.notice ? html`<p>${result.notice}</p>` : nothing}

@@ -159,3 +159,44 @@ describe('photos', () => {
     ).to.equal('Photo 1: kept.jpg');
   });
 });
+
+describe('photos sent with the report itself (media-upload="post")', () => {
+  it('keeps the photo on the device, across a reload, and sends it as a file in the POST', async () => {
+    const mock = await useMockBackend();
+    sessionStorage.clear();
+    const markup = html`<citizen-portal endpoint=${BASE} media-upload="post"></citizen-portal>`;
+    const el = await fixture<CitizenPortal>(markup);
+    await pickCategory(el, 'Graffiti on Public Property');
+    await next(el);
+    type(getByRole(el, 'textbox', 'Address or place'), 'Town hall steps');
+    await next(el);
+    choose(fileInput(el, 'Choose photos'), await photo('steps.jpg', 3000, 2000, { lat: 41.5, long: -90.5 }));
+    await waitFor(() => queryAllByRole(el, 'button', 'Remove photo 1').length, 'the photo');
+    expect(
+      mock.requests.filter((r) => r.method === 'POST'),
+      'nothing uploaded yet',
+    ).to.have.length(0);
+
+    // A reload: the photo (a blob in IndexedDB) is still there.
+    el.remove();
+    const again = await fixture<CitizenPortal>(markup);
+    await waitFor(() => queryAllByRole(again, 'button', 'Remove photo 1').length, 'the photo after a reload');
+    type(getByRole(again, 'textbox', 'Description'), 'Tags on the steps');
+    await next(again);
+    await submitAndWait(again);
+
+    const post = mock.requests.find((r) => r.method === 'POST' && r.url.endsWith('/requests.json'))!;
+    expect(post.headers.get('content-type')).to.match(/^multipart\/form-data/);
+    const form = await post.clone().formData();
+    expect(form.get('service_code')).to.equal('GRAFFITI_PUBLIC');
+    expect(form.get('description')).to.equal('Tags on the steps');
+    const media = form.get('media') as File;
+    expect(media.type).to.equal('image/jpeg');
+    const bitmap = await createImageBitmap(media);
+    expect(Math.max(bitmap.width, bitmap.height)).to.equal(2048);
+    expect(new TextDecoder('latin1').decode(new Uint8Array(await media.arrayBuffer()))).not.to.contain(
+      'Exif\u0000\u0000',
+    );
+    expect(form.has('media_url')).to.equal(false);
+  });
+});

@@ -81,7 +81,7 @@ async function attempt(opts: HttpOptions, url: URL, init: RequestInit, signal?: 
 export async function send(
   opts: HttpOptions,
   url: URL,
-  request: { method: 'GET' | 'POST'; body?: URLSearchParams; accept: string },
+  request: { method: 'GET' | 'POST'; body?: URLSearchParams | FormData; accept: string },
   signal?: AbortSignal,
 ): Promise<HttpAnswer> {
   // Only CORS-safelisted headers, so no preflight: many city servers never answer OPTIONS.

@@ -11,7 +11,7 @@ import {
   TokenListSchema,
   type Discovery,
 } from '../schema/request';
-import { encodeRequest } from './encode';
+import { encodeRequest, encodeRequestWithMedia } from './encode';
 import { sleep } from './http';
 import type { Open311Options } from './open311';
 import { BackendError, type Backend, type ServiceRequest, type SubmitResult } from './types';
@@ -20,7 +20,7 @@ export interface Open311Context {
   call<S extends z.ZodMiniType>(
     paths: string[],
     schema: S,
-    req: { method: 'GET' | 'POST'; query?: URLSearchParams; body?: URLSearchParams },
+    req: { method: 'GET' | 'POST'; query?: URLSearchParams; body?: URLSearchParams | FormData },
     signal?: AbortSignal,
   ): Promise<z.output<S>>;
   get<S extends z.ZodMiniType>(
@@ -41,7 +41,8 @@ export function requestCalls({ call, get, scope, options }: Open311Context): Req
   return {
     discovery: (signal) => get(['discovery'], DiscoverySchema, signal),
     async submit(request, signal) {
-      const body = encodeRequest(request, { jurisdiction: options.jurisdiction, apiKey: options.apiKey });
+      const extra = { jurisdiction: options.jurisdiction, apiKey: options.apiKey };
+      const body = request.media?.length ? encodeRequestWithMedia(request, extra) : encodeRequest(request, extra);
       const query =
         options.localeParam && options.lang ? new URLSearchParams({ [options.localeParam]: options.lang }) : undefined;
       const list = await call(

@@ -36,7 +36,7 @@ export interface Open311Options {
   tokenTimeoutMs?: number;
   /** A fetch of your own (a proxy that signs calls, tests). */
   fetch?: typeof fetch;
-  /** Where photos are uploaded (see backend/media-upload.ts); without it, no photos. */
+  /** Where photos are uploaded (see backend/media-upload.ts), or 'post' to send them in the POST; else none. */
   mediaUpload?: string | undefined;
 }
 
@@ -69,8 +69,8 @@ function errorForStatus(status: number, headers: Headers, value: unknown, what: 
 }
 
 /** Everything the Open311 adapter offers: the Backend calls, all of them, and discovery. */
-export type Open311Backend = Required<Omit<Backend, 'uploadMedia'>> &
-  Pick<Backend, 'uploadMedia'> & { discovery(signal?: AbortSignal): Promise<Discovery> };
+export type Open311Backend = Required<Omit<Backend, 'uploadMedia' | 'acceptsMedia'>> &
+  Pick<Backend, 'uploadMedia' | 'acceptsMedia'> & { discovery(signal?: AbortSignal): Promise<Discovery> };
 
 export function createOpen311Backend(options: Open311Options): Open311Backend {
   const base = options.endpoint.replace(/\/+$/, '');
@@ -96,7 +96,7 @@ export function createOpen311Backend(options: Open311Options): Open311Backend {
   async function exchange(
     path: string,
     fmt: Format,
-    req: { method: 'GET' | 'POST'; query?: URLSearchParams | undefined; body?: URLSearchParams | undefined },
+    req: { method: 'GET' | 'POST'; query?: URLSearchParams | undefined; body?: URLSearchParams | FormData | undefined },
     signal?: AbortSignal,
   ): Promise<{ answer: HttpAnswer; decoded: { value: unknown } | undefined }> {
     const url = new URL(`${base}/${path}.${fmt}`);
@@ -113,7 +113,7 @@ export function createOpen311Backend(options: Open311Options): Open311Backend {
   async function call<S extends z.ZodMiniType>(
     paths: string[],
     schema: S,
-    req: { method: 'GET' | 'POST'; query?: URLSearchParams; body?: URLSearchParams },
+    req: { method: 'GET' | 'POST'; query?: URLSearchParams; body?: URLSearchParams | FormData },
     signal?: AbortSignal,
   ): Promise<z.output<S>> {
     // Remembered per kind of call (the first path segments), not per id: requests/101 teaches requests/102.
@@ -185,10 +185,12 @@ export function createOpen311Backend(options: Open311Options): Open311Backend {
     },
 
     submit: async (request, signal) => (await requestCalls()).submit(request, signal),
-    ...(options.mediaUpload && {
-      uploadMedia: async (photo: Blob, name: string, o: Parameters<NonNullable<Backend['uploadMedia']>>[2]) =>
-        (await import('./media-upload')).uploadMedia(options.mediaUpload!, photo, name, o),
-    }),
+    ...(options.mediaUpload === 'post' && { acceptsMedia: true }),
+    ...(options.mediaUpload &&
+      options.mediaUpload !== 'post' && {
+        uploadMedia: async (photo: Blob, name: string, o: Parameters<NonNullable<Backend['uploadMedia']>>[2]) =>
+          (await import('./media-upload')).uploadMedia(options.mediaUpload!, photo, name, o),
+      }),
     request: async (id, signal) => (await requestCalls()).request(id, signal),
     requests: async (filter, signal) => (await requestCalls()).requests(filter, signal),
     resolveToken: async (token, signal) => (await requestCalls()).resolveToken(token, signal),

@@ -11,6 +11,7 @@ import { toNewRequest } from '../schema/new-request';
 import { clearDraft } from '../storage/draft-store';
 import { forgetContact, loadContact, saveContact } from '../storage/contact-store';
 import { rememberRequest } from '../storage/my-requests';
+import { dropPhoto, keepPhoto, photoBlob } from '../storage/photo-store';
 import { deepLink } from '../schema/reference';
 import { backendErrorText } from './error-text';
 import { withLater } from '../i18n/later';
@@ -319,15 +320,24 @@ async function addPhoto(host: ReportForm, file: File): Promise<void> {
       return;
     }
     const thumb = await thumbnail(photo);
-    const url = await host.backend!.uploadMedia!(photo.blob, photo.name, {
-      signal: host.abort.signal,
-      onProgress: (progress) => update({ progress }),
-    });
+    // Uploaded now where the city has a store for photos; otherwise kept on the device until the report goes.
+    let where: { url: string } | { local: string };
+    if (host.backend!.uploadMedia) {
+      const url = await host.backend!.uploadMedia(photo.blob, photo.name, {
+        signal: host.abort.signal,
+        onProgress: (progress) => update({ progress }),
+      });
+      where = { url };
+    } else {
+      const local = `${host.storageKey}:photo:${key}:${Date.now()}`;
+      await keepPhoto(local, photo.blob);
+      where = { local };
+    }
     update(undefined);
     host.setDraft({
       photos: [
         ...host.draft.photos,
-        { url, thumb, name: file.name, ...(photo.gps && { lat: photo.gps.lat, long: photo.gps.long }) },
+        { ...where, thumb, name: file.name, ...(photo.gps && { lat: photo.gps.lat, long: photo.gps.long }) },
       ],
     });
   } catch (e) {
@@ -337,7 +347,7 @@ async function addPhoto(host: ReportForm, file: File): Promise<void> {
 
 function renderPhotos(host: ReportForm): TemplateResult | typeof nothing {
   const m = withLater(host.messages);
-  if (!host.backend?.uploadMedia || host.maxPhotos < 1) return nothing;
+  if (!(host.backend?.uploadMedia || host.backend?.acceptsMedia) || host.maxPhotos < 1) return nothing;
   const full = host.draft.photos.length + host.uploads.length >= host.maxPhotos;
   const pick = (e: Event) => void addPhotos(host, e.target as HTMLInputElement);
   const useLocation = (lat: number, long: number) => {
@@ -357,7 +367,10 @@ function renderPhotos(host: ReportForm): TemplateResult | typeof nothing {
             <button
               type="button"
               class="link"
-              @click=${() => host.setDraft({ photos: host.draft.photos.filter((x) => x !== p) })}
+              @click=${() => {
+                host.setDraft({ photos: host.draft.photos.filter((x) => x !== p) });
+                if (p.local) void dropPhoto(p.local);
+              }}
             >
               ${m.removePhoto(i + 1)}
             </button>
@@ -473,9 +486,17 @@ export async function submit(host: ReportForm): Promise<void> {
   if (!backend) return;
   host.submitError = undefined;
   try {
-    const result = await backend.submit(toNewRequest(host.draft, host.currentDefinition()), host.abort.signal);
+    const request = toNewRequest(host.draft, host.currentDefinition());
+    // Photos kept on the device go with the report itself, as files.
+    const kept = host.draft.photos.filter((p) => p.local);
+    const media = (
+      await Promise.all(kept.map(async (p) => ({ blob: await photoBlob(p.local!), name: p.name })))
+    ).flatMap((m) => (m.blob ? [{ blob: m.blob, name: m.name }] : []));
+    if (media.length) request.media = media;
+    const result = await backend.submit(request, host.abort.signal);
     host.result = result;
     clearDraft(host.storageKey);
+    for (const p of kept) void dropPhoto(p.local!);
     const d = host.draft;
     if (d.remember && !d.anonymous) saveContact(contactKey(host), d);
     else if (!d.remember) forgetContact(contactKey(host));

@@ -48,11 +48,14 @@ export const ConfigSchema = z.object({
   format: oneOf(['json', 'xml'] as const, 'must be "json" or "xml"'),
   /** For servers that take the language as a query parameter (GeoReport v2 has none): its name, e.g. "locale". */
   localeParam: optionalSetting,
-  /** Where photos are uploaded (an endpoint answering with the photo's URL); without it, no photos. */
+  /**
+   * Where photos go: an endpoint that stores one and answers with its URL, or "post" for an Open311 server that
+   * takes the files themselves in the POST (multipart, field `media`). Without it, no photos.
+   */
   mediaUpload: z.pipe(
     optionalSetting,
     z.transform((v, ctx) => {
-      const url = v && resolveHttpUrl(v);
+      const url = v === 'post' ? v : v && resolveHttpUrl(v);
       if (v && !url) ctx.issues.push({ code: 'custom', message: 'is not a web address', input: v });
       return url || undefined;
     }),

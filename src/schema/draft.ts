@@ -11,9 +11,13 @@ const text = z.transform((v: unknown) => (typeof v === 'string' ? v : ''));
 
 type Answers = Record<string, string | string[]>;
 
-/** A photo already uploaded: its address, a small preview (a data: URL) and where it was taken, if known. */
+/**
+ * A photo of the report: uploaded (its address) or, for servers that take the files in the POST, kept on this
+ * device until sending (`local`: its key in IndexedDB). A small preview (a data: URL), and where it was taken.
+ */
 export interface SavedPhoto {
-  url: string;
+  url?: string;
+  local?: string;
   thumb: string;
   name: string;
   lat?: number;
@@ -22,11 +26,7 @@ export interface SavedPhoto {
 const isPhoto = (p: unknown): p is SavedPhoto => {
   const o = p as SavedPhoto | null;
   return (
-    !!o &&
-    typeof o.url === 'string' &&
-    /^https?:/.test(o.url) &&
-    /^data:image\//.test(o.thumb) &&
-    typeof o.name === 'string'
+    !!o && (/^https?:/.test(o.url ?? '') || !!o.local) && /^data:image\//.test(o.thumb) && typeof o.name === 'string'
   );
 };
 const isAnswer = (v: unknown) => typeof v === 'string' || (Array.isArray(v) && v.every((x) => typeof x === 'string'));

@@ -17,6 +17,8 @@ export interface NewRequest {
   phone?: string;
   media_url?: string;
   attributes: Record<string, string | string[]>;
+  /** Photos sent as files (multipart, field `media`), for servers that take them (media-upload="post"). */
+  media?: Array<{ blob: Blob; name: string }>;
 }
 
 /** "2026-11-26T09:30" (a datetime-local value, the resident's time) → ISO 8601 with the zone offset. */
@@ -48,7 +50,7 @@ export function toNewRequest(draft: Draft, def: ServiceDefinition | undefined): 
   const lat = parseCoordinate(draft.lat, 90);
   const long = parseCoordinate(draft.long, 180);
   // GeoReport v2 has one media_url; further photos are listed at the end of the description.
-  const [first, ...more] = draft.photos.map((p) => p.url);
+  const [first, ...more] = draft.photos.flatMap((p) => (p.url ? [p.url] : []));
   const description = [draft.description.trim(), more.length ? `Photos: ${more.join(' ')}` : '']
     .filter(Boolean)
     .join('\n\n');

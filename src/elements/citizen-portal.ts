@@ -1,30 +1,4 @@
-/**
- * @summary `<citizen-portal endpoint="…" jurisdiction="…">`: report a problem to the city, or check a request.
- *
- * @attr endpoint - GeoReport v2 base URL, absolute or relative to the page (required).
- * @attr jurisdiction - `jurisdiction_id`, for servers that host several cities.
- * @attr api-key - `api_key` sent with new requests, where the server wants one.
- * @attr lang - the resident's language (else the page's, else the browser's).
- * @attr format - `json` (default; falls back to XML by itself when a server refuses JSON) or `xml`.
- * @attr locale-param - for servers that take the language as a query parameter: its name (e.g. `locale`).
- * @attr timeout - seconds to wait for each answer (1–120, default 15).
- * @attr category - a service code to choose in advance (a city page's "Report graffiti" link).
- * @attr media-upload - an endpoint that stores a photo and answers with its URL (sent as media_url).
- * @attr max-photos - how many photos a resident may add (0–10, default 3).
- * @attr required-contact - contact details the city requires: email, name, first-name, last-name, phone.
- * @attr allow-anonymous - residents may report without contact details.
- * @attr view - `both` (default: tabs), `status` (the tracker only) or `report` (the form only).
- * @attr deep-link-param - a query parameter that carries a request to open (…?request=1234), besides #cp-request=.
- * @attr reference-pattern - the city's reference numbers, as a regular expression (shown when one is not found).
- *
- * @event cp-request-submitted - a report was accepted; `detail: { serviceRequestId?, token?, notice?, serviceCode }`.
- * @event cp-reference-resolved - the reference behind a provisional token arrived; `detail: { token, serviceRequestId }`.
- *
- * @csspart tabs, tab, panel, config-error; and from the views: form, error-summary, submit, confirmation,
- *   status-form, status-card, error.
- * @cssproperty --cp-accent, --cp-on-accent, --cp-danger, --cp-border, --cp-muted, --cp-radius, --cp-gap,
- *   --cp-focus-ring, --cp-input-background, --cp-input-color
- */
+/** The shell: configuration, language, tabs; the element's contract is documented on the class. */
 import { LitElement, css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { createOpen311Backend } from '../backend/open311';
 import type { Backend } from '../backend/types';
@@ -37,6 +11,57 @@ import type { Redirect } from './report-form';
 type Tab = 'report' | 'status';
 const TABS: Tab[] = ['report', 'status'];
 
+/**
+ * Report a problem to the city, or check a request: `<citizen-portal endpoint="…" jurisdiction="…">`.
+ *
+ * @tagname citizen-portal
+ * @summary A resident's front door to city hall over Open311 GeoReport v2.
+ *
+ * @attr endpoint - GeoReport v2 base URL, absolute or relative to the page (required).
+ * @attr jurisdiction - `jurisdiction_id`, for servers that host several cities.
+ * @attr api-key - `api_key` sent with new requests, where the server wants one.
+ * @attr lang - the resident's language (else the page's, else the browser's).
+ * @attr format - `json` (default; falls back to XML by itself when a server refuses JSON) or `xml`.
+ * @attr locale-param - for servers that take the language as a query parameter: its name (e.g. `locale`).
+ * @attr timeout - seconds to wait for each answer (1–120, default 15).
+ * @attr category - a service code to choose in advance (a city page's "Report graffiti" link).
+ * @attr media-upload - an endpoint that stores a photo and answers with its URL, or `post` (files in the POST).
+ * @attr max-photos - how many photos a resident may add (0–10, default 3).
+ * @attr required-contact - contact details the city requires: email, name, first-name, last-name, phone.
+ * @attr allow-anonymous - residents may report without contact details.
+ * @attr view - `both` (default: tabs), `status` (the tracker only) or `report` (the form only).
+ * @attr map-style - a MapLibre style URL: a map in the location step.
+ * @attr center - where the map starts: "longitude,latitude".
+ * @attr zoom - the map's starting zoom, 0–22 (default 14).
+ * @attr boundary - URL of a GeoJSON polygon of the city limits.
+ * @attr geocoder - a Nominatim- or Photon-compatible base URL: address suggestions, address of a pin.
+ * @attr deep-link-param - a query parameter that carries a request to open (…?request=1234), besides #cp-request=.
+ * @attr reference-pattern - the city's reference numbers, as a regular expression (shown when one is not found).
+ *
+ * @event cp-request-submitted - a report was accepted; `detail: { serviceRequestId?, token?, notice?, serviceCode }`.
+ * @event cp-reference-resolved - the reference behind a provisional token arrived; `detail: { token, serviceRequestId }`.
+ *
+ * @csspart tabs - the tab list
+ * @csspart tab - each tab
+ * @csspart panel - each tab panel
+ * @csspart config-error - the message shown when the element is set up wrongly
+ * @csspart form - the report form (inside the report view)
+ * @csspart error-summary - "There is a problem" with links to each field
+ * @csspart submit - the Continue / Submit button
+ * @csspart confirmation - the thank-you panel with the reference number
+ * @csspart status-card - a request's status in the tracker
+ *
+ * @cssprop --cp-accent - buttons, links, the selected option
+ * @cssprop --cp-on-accent - text on the accent colour
+ * @cssprop --cp-danger - errors
+ * @cssprop --cp-border - field and panel borders
+ * @cssprop --cp-muted - hints
+ * @cssprop --cp-radius - corner radius
+ * @cssprop --cp-gap - space between fields
+ * @cssprop --cp-focus-ring - the focus outline
+ * @cssprop --cp-input-background - fields' background
+ * @cssprop --cp-input-color - fields' text
+ */
 export class CitizenPortal extends LitElement {
   static override styles = [
     baseStyles,
@@ -121,6 +146,7 @@ export class CitizenPortal extends LitElement {
   /** both | status | report. */
   declare view: string | null;
 
+  /** @internal */
   declare private tab: Tab;
   private config: ConfigResult = {
     ok: false,

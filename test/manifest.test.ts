@@ -1,0 +1,46 @@
+/**
+ * custom-elements.json (built into dist/ from the class's JSDoc) describes <citizen-portal> for editors and
+ * frameworks; the README's attribute table must name every attribute it lists, and the other way round.
+ */
+import { expect } from '@open-wc/testing';
+
+interface Declaration {
+  tagName?: string;
+  attributes?: Array<{ name: string }>;
+  events?: Array<{ name: string }>;
+  cssParts?: Array<{ name: string }>;
+  cssProperties?: Array<{ name: string }>;
+}
+
+describe('custom-elements.json', () => {
+  it('describes <citizen-portal>: attributes, events, parts, custom properties', async () => {
+    const manifest = (await (await fetch('/dist/custom-elements.json')).json()) as {
+      modules: Array<{ declarations?: Declaration[] }>;
+    };
+    const el = manifest.modules.flatMap((m) => m.declarations ?? []).find((d) => d.tagName === 'citizen-portal');
+    expect(el, 'run npm run build first').to.exist;
+    const names = (list?: Array<{ name: string }>) => (list ?? []).map((x) => x.name);
+    expect(names(el!.attributes)).to.include.members([
+      'endpoint',
+      'jurisdiction',
+      'api-key',
+      'lang',
+      'map-style',
+      'view',
+    ]);
+    expect(names(el!.attributes)).not.to.include('tab');
+    expect(names(el!.events)).to.deep.equal(['cp-request-submitted', 'cp-reference-resolved']);
+    expect(names(el!.cssParts)).to.include.members(['form', 'submit', 'status-card']);
+    expect(names(el!.cssProperties)).to.include('--cp-accent');
+
+    // The README documents exactly these attributes.
+    const readme = await (await fetch('/README.md')).text();
+    const table = readme.slice(
+      readme.indexOf('| attribute |'),
+      readme.indexOf('\n\n', readme.indexOf('| attribute |')),
+    );
+    const documented = [...table.matchAll(/`([a-z-]+)`/g)].map((m) => m[1]!);
+    for (const attribute of names(el!.attributes))
+      expect(documented, `README row for ${attribute}`).to.include(attribute);
+  });
+});

@@ -1,4 +1,5 @@
-// Builds the demo's bootstrap (msw + the in-browser Open311 mock) into dist-demo/mock-backend.js.
+// Builds the demo's scripts into dist-demo/: mock-backend.js (msw + the in-browser Open311 mock) and
+// configure.js (the configurator page).
 // Kept apart from vite.config.ts so the published library in dist/ never contains mock code; this build
 // empties and writes dist-demo/ only.
 import { defineConfig } from 'vite';
@@ -17,11 +18,11 @@ export default defineConfig({
     // No <link rel=modulepreload> injection or polyfill: the lazy chunks are only a few and load together.
     modulePreload: false,
     rolldownOptions: {
-      input: 'demo/mock-backend.ts',
+      input: { 'mock-backend': 'demo/mock-backend.ts', configure: 'demo/configure.ts' },
       preserveEntrySignatures: false,
       output: {
         format: 'es',
-        entryFileNames: 'mock-backend.js',
+        entryFileNames: '[name].js',
         chunkFileNames: 'chunks/[name]-[hash].js',
       },
     },

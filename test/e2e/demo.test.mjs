@@ -65,3 +65,30 @@ test('?endpoint= points the demo at a real server', async () => {
   assert.deepEqual(problems, []);
   await page.close();
 });
+
+test('the configurator: settings change the live widget and the snippet to copy', async () => {
+  const page = await chromium.browser.newPage();
+  const problems = await watchProblems(page);
+  await page.goto(`${demo.origin}/demo/configure.html`, { waitUntil: 'load' });
+  await page.waitForSelector('aria/Category[role="combobox"]', { timeout: 20000 });
+  const jurisdiction = await page.waitForSelector(
+    'aria/Jurisdiction id (only if your server hosts several cities)[role="textbox"]',
+  );
+  await jurisdiction.click({ clickCount: 3 });
+  await jurisdiction.type('other.city');
+  await page.$eval('#accent', (input) => {
+    input.value = '#8a1538';
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+  });
+  const snippet = await page.$eval('#snippet', (el) => el.textContent);
+  assert.match(snippet, /<script type="module" src="https:\/\/cdn\.example\/[^"]+citizen-portal\.js"><\/script>/);
+  assert.match(snippet, /jurisdiction="other\.city"/);
+  assert.match(snippet, /--cp-accent: #8a1538;/);
+  const live = await page.$eval('citizen-portal', (el) => [
+    el.getAttribute('jurisdiction'),
+    el.style.getPropertyValue('--cp-accent'),
+  ]);
+  assert.deepEqual(live, ['other.city', '#8a1538']);
+  assert.deepEqual(problems, []);
+  await page.close();
+});

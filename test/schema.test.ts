@@ -5,7 +5,8 @@ import { PostResultListSchema, ServiceRequestListSchema } from '../src/schema/re
 import { parseConfig } from '../src/schema/config';
 import { configMessage } from '../src/schema/config-help';
 import { encodeRequest } from '../src/backend/encode';
-import { emptyDraft, validateDraft } from '../src/schema/draft';
+import { emptyDraft } from '../src/schema/draft';
+import { validateDraft } from '../src/schema/validate-rest';
 import { localDateTimeToIso, toNewRequest } from '../src/schema/new-request';
 
 describe('GeoReport v2 parsing', () => {

@@ -9,6 +9,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { createGeocoder, type Geocoder, type Place } from '../backend/geocoder';
 import { withLater } from '../i18n/later';
 import type { ReportForm } from './report-form';
+import { textField } from './text-field';
 
 interface SearchState {
   geocoder: Geocoder;
@@ -90,8 +91,7 @@ export async function reverseFill(host: ReportForm, lat: number, long: number): 
 export function renderAddress(host: ReportForm): TemplateResult {
   const m = withLater(host.messages);
   const state = stateOf(host);
-  if (!state)
-    return host.renderTextField('address', m.address, { hint: m.addressHint, autocomplete: 'street-address' });
+  if (!state) return textField(host, 'address', m.address, { hint: m.addressHint, autocomplete: 'street-address' });
   const a = host.fieldA11y('address', true);
   const open = state.places.length > 0;
   const onKey = (e: KeyboardEvent) => {

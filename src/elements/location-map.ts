@@ -12,7 +12,7 @@ import { isInside } from '../map/geometry';
 import { loadedMap } from '../map/loaded';
 import type { PinMap } from '../map/pin-map';
 import { parseMapConfig, type MapConfig } from '../schema/map-config';
-import { parseCoordinate } from '../schema/draft';
+import { parseCoordinate } from '../schema/validate-rest';
 import type { ReportForm } from './report-form';
 import type { ServiceRequest } from '../schema/request';
 import { trackInstead as onNearby } from './nearby';

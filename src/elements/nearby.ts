@@ -6,7 +6,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { withLater } from '../i18n/later';
 import { distanceMeters } from '../map/geometry';
-import { parseCoordinate } from '../schema/draft';
+import { parseCoordinate } from '../schema/validate-rest';
 import type { ServiceRequest } from '../schema/request';
 import { rememberRequest } from '../storage/my-requests';
 import type { ReportForm } from './report-form';

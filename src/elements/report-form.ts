@@ -21,7 +21,7 @@ import {
   questions,
   STEPS,
   stepOf,
-  validateDraft,
+  validateProblem,
   type ContactField,
   type Draft,
   type FieldError,
@@ -259,7 +259,9 @@ export class ReportForm extends LitElement {
 
   /** Every problem with the draft; which of them show depends on `attempted` and `touched`. @internal */
   errors(): FieldError[] {
-    return validateDraft(this.draft, this.currentDefinition(), this.requiredContact);
+    // The later steps' checks come with their chunk (loaded whenever the resident is past the first step).
+    const later = this.later?.state === 'ready' ? this.later.value.validateRest(this.draft, this.requiredContact) : [];
+    return [...validateProblem(this.draft, this.currentDefinition()), ...later];
   }
 
   private stepErrors(step: Step = this.draft.step): FieldError[] {
@@ -326,11 +328,6 @@ export class ReportForm extends LitElement {
     if (field && !this.touched.has(field)) this.touched = new Set([...this.touched, field]);
   }
 
-  /** @internal */
-  handleText(field: TextField) {
-    return (e: Event) => this.setDraft({ [field]: (e.target as HTMLInputElement).value });
-  }
-
   private handleSummaryLink(e: Event, id: string): void {
     // In-page links would change the host page's URL hash; focus the field ourselves instead.
     e.preventDefault();
@@ -365,32 +362,6 @@ export class ReportForm extends LitElement {
         </p>`
       : nothing;
     return { id, describedBy: describedBy || nothing, invalid: error ? 'true' : nothing, message };
-  }
-
-  /** @internal */
-  renderTextField(
-    field: TextField,
-    label: string,
-    opts: { hint?: string; type?: string; autocomplete?: string; inputmode?: string; required?: boolean } = {},
-  ): TemplateResult {
-    const a = this.fieldA11y(field, !!opts.hint);
-    return html`<div class="field">
-      <label for=${a.id}>${label}</label>
-      ${opts.hint ? html`<p class="hint" id="${a.id}-hint">${opts.hint}</p>` : nothing} ${a.message}
-      <input
-        id=${a.id}
-        name=${field}
-        data-field=${field}
-        type=${opts.type ?? 'text'}
-        autocomplete=${opts.autocomplete ?? 'off'}
-        inputmode=${opts.inputmode ?? nothing}
-        aria-describedby=${a.describedBy}
-        aria-invalid=${a.invalid}
-        aria-required=${opts.required ? 'true' : nothing}
-        .value=${this.draft[field]}
-        @input=${this.handleText(field)}
-      />
-    </div>`;
   }
 
   // --- Step 1: the problem ----------------------------------------------------------------------------------------

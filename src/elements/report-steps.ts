@@ -6,7 +6,9 @@
  */
 import { css, html, nothing, type TemplateResult } from 'lit';
 import { isBackendError } from '../backend/types';
-import { DESCRIPTION_MAX, questions, type FieldError, type Step } from '../schema/draft';
+import { questions, type FieldError, type Step } from '../schema/draft';
+import { DESCRIPTION_MAX } from '../schema/validate-rest';
+export { validateRest } from '../schema/validate-rest';
 import { toNewRequest } from '../schema/new-request';
 import { clearDraft } from '../storage/draft-store';
 import { forgetContact, loadContact, saveContact } from '../storage/contact-store';
@@ -19,6 +21,7 @@ import { renderMap, showAccuracy, unmountMap } from './location-map';
 import { nearby, renderNearby, trackInstead } from './nearby';
 import { renderAddress } from './address-search';
 import type { ReportForm } from './report-form';
+import { onText, textField } from './text-field';
 
 /** Styles only the later steps use: they come with this chunk, adopted into the form's shadow root. */
 const laterStyles = css`
@@ -199,8 +202,8 @@ function renderWhere(host: ReportForm): TemplateResult {
       <p role="status" class="hint">${host.geoMessage ?? ''}</p>
     </div>
     <div class="row">
-      ${host.renderTextField('lat', m.latitude, { inputmode: 'decimal' })}
-      ${host.renderTextField('long', m.longitude, { inputmode: 'decimal' })}
+      ${textField(host, 'lat', m.latitude, { inputmode: 'decimal' })}
+      ${textField(host, 'long', m.longitude, { inputmode: 'decimal' })}
     </div>
     ${renderAddress(host)} ${renderNearby(host, close)}
   `;
@@ -224,7 +227,7 @@ function renderDetails(host: ReportForm): TemplateResult {
         aria-describedby=${description.describedBy}
         aria-invalid=${description.invalid}
         .value=${host.draft.description}
-        @input=${host.handleText('description')}
+        @input=${onText(host, 'description')}
       ></textarea>
       <p class="hint" id="description-count">${m.charactersLeft(left)}</p>
     </div>
@@ -277,7 +280,7 @@ function contactField(
   opts: { type?: string; autocomplete: string },
 ): TemplateResult {
   const required = host.requiredContact.includes(field);
-  return host.renderTextField(field, label, {
+  return textField(host, field, label, {
     ...opts,
     required,
     ...(required && { hint: withLater(host.messages).required }),

@@ -76,9 +76,6 @@ export const DraftSchema = z.object({
 export type Draft = z.infer<typeof DraftSchema>;
 export const emptyDraft = (): Draft => DraftSchema.parse({});
 
-/** GeoReport v2 allows at most 4,000 characters of description. */
-export const DESCRIPTION_MAX = 4000;
-
 /** A problem with one field: `field` is the draft key or `attr:<code>`; `code` picks the i18n message. */
 export interface FieldError {
   field: string;
@@ -104,26 +101,16 @@ export const attrField = (code: string) => `attr:${code}`;
 export const questions = (def: ServiceDefinition | undefined): Attribute[] =>
   def ? def.attributes.filter((a) => a.variable) : [];
 
-/** Deliberately loose (something@something.tld): the city's server has the last word; z.email() costs 1 KB. */
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-export const parseCoordinate = (v: string, max: number): number | undefined => {
-  const n = Number(v.trim().replace(',', '.'));
-  return v.trim() !== '' && Number.isFinite(n) && Math.abs(n) <= max ? n : undefined;
-};
 export const isEmpty = (v: string | string[] | undefined) =>
   v === undefined || (Array.isArray(v) ? v.length === 0 : v.trim() === '');
 
 /** The contact fields a city may require. */
 export type ContactField = 'email' | 'firstName' | 'lastName' | 'phone';
 
-export function validateDraft(
-  draft: Draft,
-  def: ServiceDefinition | undefined,
-  requiredContact: readonly ContactField[] = [],
-): FieldError[] {
+/** Problems on the first step (the category and its questions); the later steps' are in ./validate-rest. */
+export function validateProblem(draft: Draft, def: ServiceDefinition | undefined): FieldError[] {
   const errors: FieldError[] = [];
   if (!draft.serviceCode) errors.push({ field: 'serviceCode', code: 'category' });
-
   for (const a of questions(def)) {
     const value = draft.answers[a.code];
     const label = a.description ?? a.code;
@@ -132,24 +119,6 @@ export function validateDraft(
     } else if (a.datatype === 'number' && !Number.isFinite(Number(value))) {
       errors.push({ field: attrField(a.code), code: 'number', label });
     }
-  }
-
-  const hasLat = draft.lat.trim() !== '';
-  const hasLong = draft.long.trim() !== '';
-  if (hasLat || hasLong) {
-    if (parseCoordinate(draft.lat, 90) === undefined) errors.push({ field: 'lat', code: 'lat' });
-    if (parseCoordinate(draft.long, 180) === undefined) errors.push({ field: 'long', code: 'long' });
-  } else if (!draft.address.trim()) {
-    errors.push({ field: 'address', code: 'location' });
-  }
-  if (draft.outside) errors.push({ field: 'lat', code: 'outside' });
-
-  if (!draft.description.trim()) errors.push({ field: 'description', code: 'description' });
-  else if (draft.description.length > DESCRIPTION_MAX) errors.push({ field: 'description', code: 'descriptionLength' });
-
-  if (!draft.anonymous) {
-    for (const field of requiredContact) if (!draft[field].trim()) errors.push({ field, code: 'required' });
-    if (draft.email.trim() && !EMAIL.test(draft.email.trim())) errors.push({ field: 'email', code: 'email' });
   }
   return errors;
 }

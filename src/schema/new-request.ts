@@ -1,7 +1,8 @@
 /**
  * The GeoReport v2 request a finished draft becomes. Its own module: only the chunk that sends needs it.
  */
-import { isEmpty, parseCoordinate, questions, type Draft } from './draft';
+import { isEmpty, questions, type Draft } from './draft';
+import { parseCoordinate } from './validate-rest';
 import type { ServiceDefinition } from './open311';
 
 /** The POST fields of GeoReport v2, before form encoding. */

@@ -1,0 +1,105 @@
+import type { Messages } from './messages';
+
+const rules = new Intl.PluralRules('ar');
+/** The form of a count for n: zero, one, two, few (3–10), many (11–99), other (100, 101, 102…). */
+const plural = (n: number, forms: Record<Intl.LDMLPluralRule, string>) => forms[rules.select(n)];
+
+export const ar: Messages = {
+  lang: 'ar',
+  tabReport: 'الإبلاغ عن مشكلة',
+  tabStatus: 'الاستعلام عن الحالة',
+  tabsLabel: 'طلبات الخدمة',
+
+  configProblem: 'نموذج طلب الخدمة هذا غير مُعَدّ بشكل صحيح.',
+  configDetail: (attribute, problem) =>
+    `في الإعداد «${attribute}» مشكلة (${problem}). يمكن لمسؤول الموقع الإلكتروني إصلاحها.`,
+
+  loadingCategories: 'جارٍ تحميل الفئات…',
+  loadCategoriesFailed: 'تعذّر علينا تحميل قائمة الفئات.',
+  retry: 'حاول مرة أخرى',
+  category: 'الفئة',
+  categoryHint: 'اكتب كلمة مثل «حفرة»، أو صِف المشكلة. أو استخدم مفاتيح الأسهم لعرض كل الفئات.',
+  showAllCategories: 'عرض كل الفئات',
+  suggestionsFor: 'أقرب الفئات إلى ما وصفته',
+  categoriesFound: (n) =>
+    plural(n, {
+      zero: 'لم يُعثر على أي فئة',
+      one: 'عُثر على فئة واحدة',
+      two: 'عُثر على فئتين',
+      few: `عُثر على ${n} فئات`,
+      many: `عُثر على ${n} فئة`,
+      other: `عُثر على ${n} فئة`,
+    }),
+  noCategoryFound: 'لا توجد فئة مطابقة. جرّب كلمات أخرى، أو استخدم مفاتيح الأسهم لعرض كل الفئات.',
+  otherGroup: 'أخرى',
+  notHandledHere: 'البلدية لا تتولى هذا الأمر',
+  call: (phone) => `اتصل بالرقم ${phone}`,
+  restored: 'احتفظنا بالبلاغ الذي بدأته.',
+  discard: 'البدء من جديد',
+  loadingQuestions: 'جارٍ تحميل أسئلة هذه الفئة…',
+  loadQuestionsFailed: 'تعذّر علينا تحميل أسئلة هذه الفئة.',
+  questionsHeading: 'عن المشكلة',
+  optional: '(اختياري)',
+  chooseOne: 'اختر واحدًا',
+
+  stepCount: (n, total) => `الخطوة ${n} من ${total}:`,
+  stepNames: { what: 'المشكلة', where: 'الموقع', details: 'التفاصيل وبيانات التواصل', review: 'المراجعة والإرسال' },
+  continue: 'متابعة',
+  back: 'رجوع',
+  loadingStep: 'جارٍ التحميل…',
+  loadStepFailed: 'تعذّر تحميل هذا الجزء من النموذج. تحقق من اتصالك بالإنترنت وحاول مرة أخرى.',
+  submit: 'إرسال',
+  submitting: 'جارٍ إرسال بلاغك…',
+  errorSummaryTitle: 'توجد مشكلة',
+  errorPrefix: 'خطأ:',
+  fieldError: (e) =>
+    e.code === 'category'
+      ? 'اختر فئة للمشكلة.'
+      : e.code === 'number'
+        ? `يجب أن تكون الإجابة عن «${e.label}» رقمًا.`
+        : `أجب عن السؤال «${e.label}».`,
+
+  backendError: (kind, status, wait) => {
+    switch (kind) {
+      case 'network':
+        return 'تعذّر علينا الاتصال بنظام البلدية. تحقق من اتصالك بالإنترنت وحاول مرة أخرى.';
+      case 'timeout':
+        return 'استغرق نظام البلدية وقتًا طويلًا في الرد. يُرجى المحاولة مرة أخرى.';
+      case 'rate-limited': {
+        const minutes = wait && wait > 90 ? Math.ceil(wait / 60) : 0;
+        const delay = minutes
+          ? plural(minutes, {
+              zero: `${minutes} دقيقة`,
+              one: 'دقيقة واحدة',
+              two: 'دقيقتين',
+              few: `${minutes} دقائق`,
+              many: `${minutes} دقيقة`,
+              other: `${minutes} دقيقة`,
+            })
+          : wait
+            ? plural(wait, {
+                zero: `${wait} ثانية`,
+                one: 'ثانية واحدة',
+                two: 'ثانيتين',
+                few: `${wait} ثوانٍ`,
+                many: `${wait} ثانية`,
+                other: `${wait} ثانية`,
+              })
+            : 'دقيقة';
+        return `نظام البلدية مشغول الآن. يُرجى الانتظار ${delay} ثم المحاولة مرة أخرى.`;
+      }
+      case 'not-found':
+        return 'لم يجد نظام البلدية ما طلبناه.';
+      case 'forbidden':
+        return 'رفض نظام البلدية الطلب. ربما لم يُعَدّ هذا النموذج بشكل صحيح.';
+      case 'invalid-response':
+        return 'أرسل نظام البلدية ردًّا لم نتمكن من قراءته. يُرجى المحاولة مرة أخرى لاحقًا.';
+      case 'aborted':
+        return 'تم إلغاء الطلب.';
+      case 'http':
+        return status !== undefined && status < 500
+          ? 'لم يقبل نظام البلدية الطلب.'
+          : 'حدثت مشكلة في نظام البلدية. يُرجى المحاولة مرة أخرى بعد بضع دقائق.';
+    }
+  },
+};

@@ -1,0 +1,175 @@
+import type { LaterMessages } from './messages';
+
+/** Numbers as Spanish-language pages in the US write them: 4,000. */
+const num = (n: number) => n.toLocaleString('es-US');
+
+export const esLater: LaterMessages = {
+  addressSearchHint:
+    'Escriba una dirección o un lugar y elija una de las sugerencias, o describa el lugar con sus propias palabras.',
+  addressSuggestions: 'Direcciones sugeridas',
+  placesFound: (n) =>
+    n === 1
+      ? 'Se encontró 1 dirección. Use las teclas de flecha para elegirla.'
+      : n === 0
+        ? 'No se encontró ninguna dirección.'
+        : `Se encontraron ${n} direcciones. Use las teclas de flecha para elegir una.`,
+  placeChosen: (label) => `Ubicación elegida: ${label}.`,
+  pinNear: (label) => `Marcador colocado cerca de ${label}.`,
+  nearbyTitle: (n) =>
+    n === 1 ? '¿Es este problema? Ya fue reportado' : `¿Es uno de estos ${n} problemas? Ya fueron reportados`,
+  nearbyHint:
+    'Si es así, dé seguimiento a ese reporte en lugar de enviar uno nuevo: el equipo de trabajo ya está enterado. Si no, continúe abajo.',
+  nearbyDetails: (meters, date, notes) =>
+    [`a ${num(meters)} m`, date && `reportado el ${date}`, notes].filter(Boolean).join(' · '),
+  nearbyMarker: (service, meters) => `Ya reportado: ${service}, a ${num(meters)} m`,
+  trackInstead: 'Dar seguimiento a este reporte',
+  mapLabel: 'Mapa: elija dónde está el problema',
+  mapInstructions:
+    'Haga clic o toque el mapa para poner el marcador donde está el problema, o arrastre el marcador. Con el teclado: las teclas de flecha mueven el mapa, + y − acercan o alejan el mapa, y Enter pone el marcador en el centro.',
+  pinLabel: 'Ubicación del problema',
+  mapLoading: 'Cargando el mapa…',
+  requestMap: 'Mapa de dónde está el problema',
+  setHere: 'Poner la ubicación aquí (en el centro del mapa)',
+  mapUnavailable: 'No se pudo mostrar el mapa. De todas formas, puede indicar la ubicación con los campos de abajo.',
+  pinPlaced: (lat, long) => `Marcador colocado en ${lat}, ${long}.`,
+  laterFieldError: (e) => {
+    switch (e.code) {
+      case 'outside':
+        return 'Esta ubicación está fuera del área de la ciudad. Mueva el marcador dentro del área marcada o revise las coordenadas.';
+      case 'location':
+        return 'Indíquenos dónde está el problema: use su ubicación, escriba las coordenadas o escriba una dirección.';
+      case 'lat':
+        return 'La latitud debe ser un número entre -90 y 90.';
+      case 'long':
+        return 'La longitud debe ser un número entre -180 y 180.';
+      case 'description':
+        return 'Describa el problema.';
+      case 'descriptionLength':
+        return `La descripción debe tener ${num(4000)} caracteres o menos.`;
+      case 'email':
+        return 'Escriba un correo electrónico como nombre@example.com, o deje el campo vacío.';
+      default:
+        return {
+          email: 'Escriba su correo electrónico.',
+          firstName: 'Escriba su nombre.',
+          lastName: 'Escriba su apellido.',
+          phone: 'Escriba su número de teléfono.',
+        }[e.field as 'email'];
+    }
+  },
+  contactOptional: 'Opcional.',
+  contactRequired:
+    'La ciudad necesita los campos marcados como “Obligatorio” para atender su reporte; los demás son opcionales.',
+  required: 'Obligatorio',
+  anonymous: 'Reportar de forma anónima (la ciudad no podrá comunicarse con usted sobre este reporte)',
+  remember: 'Recordar mis datos en este dispositivo',
+  copyReference: 'Copiar el número de referencia',
+  copied: 'Copiado.',
+  photos: 'Fotos',
+  photosHint: (max) =>
+    `Hasta ${max}. Una foto ayuda al equipo a encontrar y arreglar el problema. Antes de enviarlas, reducimos el tamaño de las fotos y quitamos los datos de ubicación ocultos que contienen.`,
+  takePhoto: 'Tomar una foto',
+  choosePhotos: 'Elegir fotos',
+  photoAlt: (n, name) => `Foto ${n}: ${name}`,
+  removePhoto: (n) => `Quitar la foto ${n}`,
+  usePhotoLocation: 'Usar la ubicación de la foto',
+  photoLocationUsed: 'El lugar donde se tomó la foto es ahora la ubicación del problema.',
+  uploading: (name) => `Enviando ${name}…`,
+  uploadFailed: (name) => `No se envió ${name}.`,
+  dismiss: 'Cerrar',
+  photoLimit: (max) =>
+    max === 1
+      ? 'Puede agregar 1 foto como máximo. Quítela para agregar otra.'
+      : `Puede agregar hasta ${max} fotos. Quite una para agregar otra.`,
+  photoRefused: (name, problem) =>
+    problem === 'not-an-image'
+      ? `El archivo “${name}” no es una foto. Elija una imagen JPEG, PNG o similar.`
+      : problem === 'too-large'
+        ? `El archivo “${name}” es demasiado grande (más de 25 MB).`
+        : `No se pudo leer el archivo “${name}”. Pruebe con otra foto o con una copia en JPEG o PNG.`,
+  locationHeading: 'Ubicación',
+  locationHint: 'Use su ubicación, escriba las coordenadas o describa el lugar.',
+  useMyLocation: 'Usar mi ubicación',
+  locating: 'Buscando su ubicación…',
+  located: (m) => {
+    const r = Math.round(m);
+    return `Ubicación encontrada, con una precisión de unos ${num(r)} ${r === 1 ? 'metro' : 'metros'}.`;
+  },
+  locationDenied: 'Su navegador no compartió su ubicación. En su lugar, puede escribir la dirección.',
+  locationUnavailable: 'No se pudo encontrar su ubicación. En su lugar, puede escribir la dirección.',
+  locationTimeout:
+    'Buscar su ubicación tardó demasiado. Intente de nuevo al aire libre o cerca de una ventana, o escriba la dirección.',
+  latitude: 'Latitud',
+  longitude: 'Longitud',
+  address: 'Dirección o lugar',
+  addressHint: 'Por ejemplo: 120 Main Street, o la esquina de Oak Avenue y 3rd Street.',
+
+  description: 'Descripción',
+  descriptionHint: '¿Cuál es el problema y dónde está exactamente?',
+  charactersLeft: (n) =>
+    n >= 0
+      ? n === 1
+        ? 'Queda 1 carácter'
+        : `Quedan ${num(n)} caracteres`
+      : n === -1
+        ? '1 carácter de más'
+        : `${num(-n)} caracteres de más`,
+
+  contactHeading: 'Sus datos de contacto',
+  contactHint:
+    'Sus datos se envían solo a la ciudad, para comunicarse con usted sobre este reporte; nunca se publican. Su descripción, la ubicación y las fotos pueden mostrarse públicamente.',
+  email: 'Correo electrónico',
+  firstName: 'Nombre',
+  lastName: 'Apellido',
+  phone: 'Teléfono',
+
+  reviewIntro: 'Revise su reporte antes de enviarlo. Puede cambiar cualquier dato.',
+  notGiven: 'No indicado',
+  change: 'Cambiar',
+
+  submittedTitle: 'Gracias, su reporte fue enviado',
+  referenceIs: 'Su número de referencia es',
+  provisionalReference: 'Su referencia provisional es',
+  provisionalExplained:
+    'El sistema de la ciudad todavía está registrando su reporte. Su número de referencia aparecerá aquí en un momento.',
+  submittedKeep: 'Guarde este número para consultar su reporte más adelante.',
+  checkThisRequest: 'Consultar el estado de este reporte',
+  reportAnother: 'Reportar otro problema',
+  submitFailed: 'Su reporte no se envió.',
+  typedKept: 'Todo lo que escribió sigue aquí. Por favor, intente de nuevo.',
+
+  referenceNumber: 'Número de referencia',
+  referenceHint: 'El número que recibió al enviar su reporte.',
+  checkStatus: 'Consultar el estado',
+  checking: 'Consultando…',
+  enterReference: 'Escriba el número de referencia de su reporte.',
+  notFound: (id) =>
+    `No encontramos ninguna solicitud con el número de referencia “${id}”. Revise el número e intente de nuevo.`,
+  requestTitle: (id) => `Solicitud ${id}`,
+  status: 'Estado',
+  statusFamily: { open: 'Abierta', 'in-progress': 'En curso', closed: 'Cerrada' },
+  notes: 'Notas',
+  agency: 'A cargo de',
+  service: 'Categoría',
+  place: 'Ubicación',
+  requested: 'Fecha del reporte',
+  updated: 'Última actualización',
+  expected: 'Fecha prevista',
+
+  serverSaid: (text) => `El servicio respondió: ${text}`,
+
+  referenceLooksLike: (pattern) => `Los números de referencia tienen este formato: ${pattern}.`,
+  overdue: 'Atrasada',
+  timeline: 'Lo que ha pasado hasta ahora',
+  requestPhoto: (service) => `Foto del problema reportado: ${service}`,
+  linkToRequest: 'Enlace a esta solicitud',
+  copyLink: 'Copiar el enlace',
+  myRequests: 'Mis solicitudes',
+  myRequestsHint: 'Las solicitudes que envió o consultó en este dispositivo. Se guardan solo aquí, en este navegador.',
+  updatedBadge: 'Actualizada',
+  removeRequest: (id) => `Quitar la solicitud ${id} de esta lista`,
+  removeAll: 'Quitar todas de esta lista',
+  statusChanged: (id, status) => `El estado de la solicitud ${id} cambió: ${status}.`,
+  lastKnown: (when) => `Último estado conocido (${when}). No se pudo actualizar en este momento.`,
+  offline: 'No tiene conexión a internet. Conéctese e intente de nuevo.',
+};

@@ -1,0 +1,83 @@
+import type { Messages } from './messages';
+
+/** French puts 0 and 1 in the singular. */
+const one = (n: number) => new Intl.PluralRules('fr').select(n) === 'one';
+
+// Spacing: \u00a0 (no-break space) before « : » and inside « », \u202f (narrow no-break space) before ; ? !
+
+export const fr: Messages = {
+  lang: 'fr',
+  tabReport: 'Signaler un problème',
+  tabStatus: 'Suivre une demande',
+  tabsLabel: 'Demandes de service',
+
+  configProblem: 'Ce formulaire de demande de service n’est pas configuré correctement.',
+  configDetail: (attribute, problem) =>
+    `Problème avec le paramètre «\u00a0${attribute}\u00a0»\u00a0: ${problem}. L’administrateur du site Web peut corriger cela.`,
+
+  loadingCategories: 'Chargement des catégories…',
+  loadCategoriesFailed: 'Nous n’avons pas pu charger la liste des catégories.',
+  retry: 'Réessayer',
+  category: 'Catégorie',
+  categoryHint:
+    'Tapez un mot comme «\u00a0nid-de-poule\u00a0», ou décrivez le problème. Vous pouvez aussi utiliser les flèches du clavier pour voir toutes les catégories.',
+  showAllCategories: 'Voir toutes les catégories',
+  suggestionsFor: 'Les catégories les plus proches de votre description',
+  categoriesFound: (n) => (one(n) ? `${n} catégorie trouvée` : `${n} catégories trouvées`),
+  noCategoryFound:
+    'Aucune catégorie ne correspond. Essayez d’autres mots, ou utilisez les flèches du clavier pour voir toutes les catégories.',
+  otherGroup: 'Autres',
+  notHandledHere: 'La Ville ne s’en occupe pas',
+  call: (phone) => `Appelez le ${phone}`,
+  restored: 'Nous avons gardé le signalement que vous aviez commencé.',
+  discard: 'Recommencer',
+  loadingQuestions: 'Chargement des questions pour cette catégorie…',
+  loadQuestionsFailed: 'Nous n’avons pas pu charger les questions pour cette catégorie.',
+  questionsHeading: 'À propos du problème',
+  optional: '(facultatif)',
+  chooseOne: 'Choisissez une option',
+
+  stepCount: (n, total) => `Étape ${n} sur ${total}\u00a0:`,
+  stepNames: { what: 'Le problème', where: 'Lieu', details: 'Détails et coordonnées', review: 'Vérifier et envoyer' },
+  continue: 'Continuer',
+  back: 'Retour',
+  loadingStep: 'Chargement…',
+  loadStepFailed: 'Cette partie du formulaire n’a pas pu être chargée. Vérifiez votre connexion Internet et réessayez.',
+  submit: 'Envoyer',
+  submitting: 'Envoi de votre signalement…',
+  errorSummaryTitle: 'Il y a un problème',
+  errorPrefix: 'Erreur\u00a0:',
+  fieldError: (e) =>
+    e.code === 'category'
+      ? 'Choisissez une catégorie pour le problème.'
+      : e.code === 'number'
+        ? `La réponse à «\u00a0${e.label}\u00a0» doit être un nombre.`
+        : `Répondez à la question «\u00a0${e.label}\u00a0».`,
+
+  backendError: (kind, status, wait) => {
+    switch (kind) {
+      case 'network':
+        return 'Nous n’avons pas pu joindre le service de la Ville. Vérifiez votre connexion Internet et réessayez.';
+      case 'timeout':
+        return 'Le service de la Ville a mis trop de temps à répondre. Veuillez réessayer.';
+      case 'rate-limited':
+        return wait && wait > 90
+          ? `Le service de la Ville est très sollicité. Veuillez patienter ${Math.ceil(wait / 60)} minutes, puis réessayer.`
+          : wait
+            ? `Le service de la Ville est très sollicité. Veuillez patienter ${wait} ${one(wait) ? 'seconde' : 'secondes'}, puis réessayer.`
+            : 'Le service de la Ville est très sollicité. Veuillez patienter une minute, puis réessayer.';
+      case 'not-found':
+        return 'Le service de la Ville n’a pas trouvé ce que nous avons demandé.';
+      case 'forbidden':
+        return 'Le service de la Ville a refusé la demande. Ce formulaire n’est peut-être pas configuré correctement.';
+      case 'invalid-response':
+        return 'Le service de la Ville a envoyé une réponse que nous n’avons pas pu lire. Veuillez réessayer plus tard.';
+      case 'aborted':
+        return 'La demande a été annulée.';
+      case 'http':
+        return status !== undefined && status < 500
+          ? 'Le service de la Ville n’a pas accepté la demande.'
+          : 'Le service de la Ville a rencontré un problème. Veuillez réessayer dans quelques minutes.';
+    }
+  },
+};

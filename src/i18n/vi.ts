@@ -1,0 +1,76 @@
+import type { Messages } from './messages';
+
+export const vi: Messages = {
+  lang: 'vi',
+  tabReport: 'Báo cáo sự cố',
+  tabStatus: 'Kiểm tra tình trạng',
+  tabsLabel: 'Yêu cầu dịch vụ',
+
+  configProblem: 'Biểu mẫu yêu cầu dịch vụ này chưa được thiết lập đúng.',
+  configDetail: (attribute, problem) =>
+    `Thiết lập “${attribute}” có lỗi (${problem}). Quản trị viên của trang web có thể sửa lỗi này.`,
+
+  loadingCategories: 'Đang tải danh mục…',
+  loadCategoriesFailed: 'Chúng tôi không tải được danh sách danh mục.',
+  retry: 'Thử lại',
+  category: 'Danh mục',
+  categoryHint: 'Hãy gõ một từ như “ổ gà”, hoặc mô tả sự cố. Hoặc dùng các phím mũi tên để xem tất cả danh mục.',
+  showAllCategories: 'Hiện tất cả danh mục',
+  suggestionsFor: 'Các danh mục phù hợp nhất với mô tả của bạn',
+  categoriesFound: (n) => `Tìm thấy ${n} danh mục`,
+  noCategoryFound: 'Không có danh mục nào phù hợp. Hãy thử từ khác, hoặc dùng các phím mũi tên để xem tất cả danh mục.',
+  otherGroup: 'Khác',
+  notHandledHere: 'Thành phố không xử lý việc này',
+  call: (phone) => `Gọi ${phone}`,
+  restored: 'Chúng tôi đã giữ lại báo cáo bạn đang làm dở.',
+  discard: 'Bắt đầu lại',
+  loadingQuestions: 'Đang tải câu hỏi cho danh mục này…',
+  loadQuestionsFailed: 'Chúng tôi không tải được câu hỏi cho danh mục này.',
+  questionsHeading: 'Về sự cố',
+  optional: '(không bắt buộc)',
+  chooseOne: 'Chọn một mục',
+
+  stepCount: (n, total) => `Bước ${n} trên ${total}:`,
+  stepNames: { what: 'Sự cố', where: 'Vị trí', details: 'Chi tiết và liên lạc', review: 'Kiểm tra và gửi' },
+  continue: 'Tiếp tục',
+  back: 'Quay lại',
+  loadingStep: 'Đang tải…',
+  loadStepFailed: 'Không tải được phần này của biểu mẫu. Hãy kiểm tra kết nối internet rồi thử lại.',
+  submit: 'Gửi',
+  submitting: 'Đang gửi báo cáo của bạn…',
+  errorSummaryTitle: 'Có lỗi',
+  errorPrefix: 'Lỗi:',
+  fieldError: (e) =>
+    e.code === 'category'
+      ? 'Hãy chọn một danh mục cho sự cố.'
+      : e.code === 'number'
+        ? `Câu trả lời cho “${e.label}” phải là một con số.`
+        : `Hãy trả lời câu hỏi “${e.label}”.`,
+
+  backendError: (kind, status, wait) => {
+    switch (kind) {
+      case 'network':
+        return 'Chúng tôi không kết nối được với hệ thống của thành phố. Hãy kiểm tra kết nối internet rồi thử lại.';
+      case 'timeout':
+        return 'Hệ thống của thành phố trả lời quá lâu. Vui lòng thử lại.';
+      case 'rate-limited':
+        return wait && wait > 90
+          ? `Hệ thống của thành phố đang bận. Vui lòng đợi ${Math.ceil(wait / 60)} phút rồi thử lại.`
+          : wait
+            ? `Hệ thống của thành phố đang bận. Vui lòng đợi ${wait} giây rồi thử lại.`
+            : 'Hệ thống của thành phố đang bận. Vui lòng đợi một phút rồi thử lại.';
+      case 'not-found':
+        return 'Hệ thống của thành phố không tìm thấy nội dung chúng tôi yêu cầu.';
+      case 'forbidden':
+        return 'Hệ thống của thành phố đã từ chối yêu cầu. Có thể biểu mẫu này chưa được thiết lập đúng.';
+      case 'invalid-response':
+        return 'Hệ thống của thành phố gửi về một câu trả lời mà chúng tôi không đọc được. Vui lòng thử lại sau.';
+      case 'aborted':
+        return 'Yêu cầu đã bị hủy.';
+      case 'http':
+        return status !== undefined && status < 500
+          ? 'Hệ thống của thành phố không chấp nhận yêu cầu.'
+          : 'Hệ thống của thành phố đang gặp sự cố. Vui lòng thử lại sau vài phút.';
+    }
+  },
+};

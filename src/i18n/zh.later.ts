@@ -1,0 +1,146 @@
+import type { LaterMessages } from './messages';
+
+export const zhLater: LaterMessages = {
+  addressSearchHint: '请输入地址或地点，然后从建议中选择；也可以用自己的话描述地点。',
+  addressSuggestions: '建议的地址',
+  placesFound: (n) => `找到${n}个地址。请用方向键选择。`,
+  placeChosen: (label) => `位置已设为：${label}。`,
+  pinNear: (label) => `标记已放在${label}附近。`,
+  nearbyTitle: (n) => (n === 1 ? '是这个问题吗？已经有人报告了' : `是这${n}个问题之一吗？已经有人报告了`),
+  nearbyHint: '如果是，请关注那份报告，不用再发送新报告：工作人员已经知道了。如果不是，请继续填写下方内容。',
+  nearbyDetails: (meters, date, notes) =>
+    [`距离${meters}米`, date && `报告于${date}`, notes].filter(Boolean).join(' · '),
+  nearbyMarker: (service, meters) => `已有人报告：${service}，距离${meters}米`,
+  trackInstead: '改为关注此报告',
+  mapLabel: '地图：选择问题所在位置',
+  mapInstructions:
+    '点击或轻触地图，把标记放在问题所在位置，也可以拖动标记。使用键盘时：方向键移动地图，+ 和 − 缩放，Enter 键把标记放在地图中心。',
+  pinLabel: '问题所在位置',
+  mapLoading: '正在加载地图…',
+  requestMap: '问题所在位置的地图',
+  setHere: '将位置设在此处（地图中心）',
+  mapUnavailable: '无法显示地图。您仍然可以在下方栏目中填写位置。',
+  pinPlaced: (lat, long) => `标记已放在${lat}, ${long}。`,
+  laterFieldError: (e) => {
+    switch (e.code) {
+      case 'outside':
+        return '此位置不在本市范围内。请把标记移到轮廓线以内，或检查坐标。';
+      case 'location':
+        return '请告诉我们问题在哪里：使用您的位置、输入坐标，或输入地址。';
+      case 'lat':
+        return '纬度必须是-90到90之间的数字。';
+      case 'long':
+        return '经度必须是-180到180之间的数字。';
+      case 'description':
+        return '请描述问题。';
+      case 'descriptionLength':
+        return '描述不能超过4000个字符。';
+      case 'email':
+        return '请输入电子邮件地址，例如 name@example.com，或者留空。';
+      default:
+        return {
+          email: '请输入您的电子邮件地址。',
+          firstName: '请输入您的名字。',
+          lastName: '请输入您的姓氏。',
+          phone: '请输入您的电话号码。',
+        }[e.field as 'email'];
+    }
+  },
+  contactOptional: '选填。',
+  contactRequired: '标有“必填”的栏目是市政府处理您的报告所需要的；其他栏目为选填。',
+  required: '必填',
+  anonymous: '匿名报告（市政府将无法就此事联系您）',
+  remember: '在此设备上记住我的信息',
+  copyReference: '复制受理编号',
+  copied: '已复制。',
+  photos: '照片',
+  photosHint: (max) =>
+    `最多${max}张。照片能帮助工作人员找到并修复问题。照片在发送前会被缩小，其中隐藏的位置信息也会被删除。`,
+  takePhoto: '拍照',
+  choosePhotos: '选择照片',
+  photoAlt: (n, name) => `照片${n}：${name}`,
+  removePhoto: (n) => `删除照片${n}`,
+  usePhotoLocation: '使用照片的拍摄位置',
+  photoLocationUsed: '照片的拍摄地点现已设为问题所在位置。',
+  uploading: (name) => `正在发送“${name}”…`,
+  uploadFailed: (name) => `“${name}”未能发送。`,
+  dismiss: '关闭',
+  photoLimit: (max) => `最多可以添加${max}张照片。请先删除一张，再添加新的。`,
+  photoRefused: (name, problem) =>
+    problem === 'not-an-image'
+      ? `“${name}”不是照片。请选择 JPEG、PNG 或类似格式的图片。`
+      : problem === 'too-large'
+        ? `“${name}”太大（超过25 MB）。`
+        : `无法读取“${name}”。请换一张照片，或者使用它的 JPEG 或 PNG 副本。`,
+  locationHeading: '位置',
+  locationHint: '请使用您的位置、输入坐标，或描述地点。',
+  useMyLocation: '使用我的位置',
+  locating: '正在查找您的位置…',
+  located: (m) => `已找到位置，误差约${Math.round(m)}米。`,
+  locationDenied: '您的浏览器没有共享您的位置。您可以改为输入地址。',
+  locationUnavailable: '无法找到您的位置。您可以改为输入地址。',
+  locationTimeout: '查找您的位置用时过长。请到室外或靠近窗户再试一次，或者改为输入地址。',
+  latitude: '纬度',
+  longitude: '经度',
+  address: '地址或地点',
+  addressHint: '例如：120 Main Street，或 Oak Avenue 与 3rd Street 的路口。',
+
+  description: '描述',
+  descriptionHint: '是什么问题？具体在哪里？',
+  charactersLeft: (n) => (n >= 0 ? `还可以输入${n}个字符` : `超出${-n}个字符`),
+
+  contactHeading: '您的联系方式',
+  contactHint: '您的信息只发给市政府，用于就此报告联系您，绝不会公开。您的描述、位置和照片可能会公开显示。',
+  email: '电子邮件',
+  firstName: '名字',
+  lastName: '姓氏',
+  phone: '电话',
+
+  reviewIntro: '发送前请检查您的报告。所有内容都可以修改。',
+  notGiven: '未填写',
+  change: '修改',
+
+  submittedTitle: '谢谢，您的报告已发送',
+  referenceIs: '您的受理编号是',
+  provisionalReference: '您的临时编号是',
+  provisionalExplained: '市政系统仍在登记您的报告。受理编号稍后会显示在这里。',
+  submittedKeep: '请保存这个编号，以便日后查询报告进度。',
+  checkThisRequest: '查询此报告的状态',
+  reportAnother: '报告其他问题',
+  submitFailed: '您的报告没有发送成功。',
+  typedKept: '您填写的内容都还在。请重试。',
+
+  referenceNumber: '受理编号',
+  referenceHint: '您发送报告时得到的编号。',
+  checkStatus: '查询状态',
+  checking: '正在查询…',
+  enterReference: '请输入报告的受理编号。',
+  notFound: (id) => `找不到受理编号为“${id}”的请求。请检查编号后重试。`,
+  requestTitle: (id) => `请求 ${id}`,
+  status: '状态',
+  statusFamily: { open: '待处理', 'in-progress': '处理中', closed: '已结案' },
+  notes: '备注',
+  agency: '处理部门',
+  service: '类别',
+  place: '位置',
+  requested: '报告时间',
+  updated: '最近更新',
+  expected: '预计完成',
+
+  serverSaid: (text) => `服务系统回复：${text}`,
+
+  referenceLooksLike: (pattern) => `受理编号的格式如：${pattern}。`,
+  overdue: '已逾期',
+  timeline: '处理经过',
+  requestPhoto: (service) => `所报告问题的照片：${service}`,
+  linkToRequest: '此请求的链接',
+  copyLink: '复制链接',
+  myRequests: '我的请求',
+  myRequestsHint: '您在此设备上发送或查询过的请求。它们只保存在这里，也就是这个浏览器中。',
+  updatedBadge: '有更新',
+  removeRequest: (id) => `从此列表中删除请求 ${id}`,
+  removeAll: '从此列表中全部删除',
+  statusChanged: (id, status) => `请求 ${id} 的状态已更改：${status}。`,
+  lastKnown: (when) => `这是截至${when}的最新已知状态。目前暂时无法更新。`,
+  offline: '您目前处于离线状态。请连接网络后重试。',
+};

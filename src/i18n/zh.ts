@@ -1,0 +1,75 @@
+import type { Messages } from './messages';
+
+export const zh: Messages = {
+  lang: 'zh',
+  tabReport: '报告问题',
+  tabStatus: '查询状态',
+  tabsLabel: '服务请求',
+
+  configProblem: '此服务请求表单的设置有误。',
+  configDetail: (attribute, problem) => `设置“${attribute}”有问题（${problem}）。网站管理员可以修复此问题。`,
+
+  loadingCategories: '正在加载类别…',
+  loadCategoriesFailed: '无法加载类别列表。',
+  retry: '重试',
+  category: '类别',
+  categoryHint: '请输入一个词，例如“坑洞”，或描述问题。也可以用方向键查看所有类别。',
+  showAllCategories: '显示所有类别',
+  suggestionsFor: '与您的描述最相符的类别',
+  categoriesFound: (n) => `找到${n}个类别`,
+  noCategoryFound: '没有相符的类别。请换个词试试，或用方向键查看所有类别。',
+  otherGroup: '其他',
+  notHandledHere: '此问题不由市政府处理',
+  call: (phone) => `请拨打 ${phone}`,
+  restored: '我们已为您保留之前填写的报告。',
+  discard: '重新开始',
+  loadingQuestions: '正在加载此类别的问题…',
+  loadQuestionsFailed: '无法加载此类别的问题。',
+  questionsHeading: '关于这个问题',
+  optional: '（选填）',
+  chooseOne: '请选择一项',
+
+  stepCount: (n, total) => `第${n}步，共${total}步：`,
+  stepNames: { what: '问题', where: '位置', details: '详情和联系方式', review: '检查并发送' },
+  continue: '继续',
+  back: '返回',
+  loadingStep: '正在加载…',
+  loadStepFailed: '表单的这一部分无法加载。请检查网络连接，然后重试。',
+  submit: '提交',
+  submitting: '正在发送您的报告…',
+  errorSummaryTitle: '出现问题',
+  errorPrefix: '错误：',
+  fieldError: (e) =>
+    e.code === 'category'
+      ? '请为问题选择一个类别。'
+      : e.code === 'number'
+        ? `“${e.label}”的答案必须是数字。`
+        : `请回答问题“${e.label}”。`,
+
+  backendError: (kind, status, wait) => {
+    switch (kind) {
+      case 'network':
+        return '无法连接市政服务系统。请检查网络连接，然后重试。';
+      case 'timeout':
+        return '市政服务系统响应时间过长。请重试。';
+      case 'rate-limited':
+        return wait && wait > 90
+          ? `市政服务系统正忙。请等待${Math.ceil(wait / 60)}分钟后重试。`
+          : wait
+            ? `市政服务系统正忙。请等待${wait}秒后重试。`
+            : '市政服务系统正忙。请等待一分钟后重试。';
+      case 'not-found':
+        return '市政服务系统找不到所请求的内容。';
+      case 'forbidden':
+        return '市政服务系统拒绝了此请求。此表单的设置可能有误。';
+      case 'invalid-response':
+        return '市政服务系统返回的回复无法读取。请稍后重试。';
+      case 'aborted':
+        return '请求已取消。';
+      case 'http':
+        return status !== undefined && status < 500
+          ? '市政服务系统没有接受此请求。'
+          : '市政服务系统出现故障。请过几分钟再试。';
+    }
+  },
+};

@@ -522,51 +522,35 @@ describe('<citizen-portal> filing a report', () => {
     }
   });
 
-  it('explains a refused location and keeps the address way open', async () => {
-    await useMockBackend();
-    const el = await mount();
-    const geo = navigator.geolocation;
-    const original = geo.getCurrentPosition;
-    geo.getCurrentPosition = (_ok: PositionCallback, fail?: PositionErrorCallback | null) =>
-      fail?.({
-        code: 1,
-        PERMISSION_DENIED: 1,
-        POSITION_UNAVAILABLE: 2,
-        TIMEOUT: 3,
-        message: 'denied',
-      } as GeolocationPositionError);
-    try {
-      await pickCategory(el, 'Graffiti on Public Property');
-      await next(el);
-      getByRole(el, 'button', 'Use my location').click();
-      await waitFor(() => /did not share your location/.test(regionText(el, 'status')), 'the message');
-    } finally {
-      geo.getCurrentPosition = original;
-    }
-  });
-
-  it('says when finding the location took too long', async () => {
-    await useMockBackend();
-    const el = await mount();
-    const geo = navigator.geolocation;
-    const original = geo.getCurrentPosition;
-    geo.getCurrentPosition = (_ok: PositionCallback, fail?: PositionErrorCallback | null) =>
-      fail?.({
-        code: 3,
-        PERMISSION_DENIED: 1,
-        POSITION_UNAVAILABLE: 2,
-        TIMEOUT: 3,
-        message: 'timeout',
-      } as GeolocationPositionError);
-    try {
-      await pickCategory(el, 'Graffiti on Public Property');
-      await next(el);
-      getByRole(el, 'button', 'Use my location').click();
-      await waitFor(() => /took too long/.test(regionText(el, 'status')), 'the message');
-    } finally {
-      geo.getCurrentPosition = original;
-    }
-  });
+  for (const [code, why, said] of [
+    [1, 'refused', /did not share your location/],
+    [2, 'unavailable', /could not be found/],
+    [3, 'too slow', /took too long/],
+  ] as const) {
+    it(`explains a ${why} location in its own words, and keeps the address way open`, async () => {
+      await useMockBackend();
+      const el = await mount();
+      const geo = navigator.geolocation;
+      const original = geo.getCurrentPosition;
+      geo.getCurrentPosition = (_ok: PositionCallback, fail?: PositionErrorCallback | null) =>
+        fail?.({
+          code,
+          PERMISSION_DENIED: 1,
+          POSITION_UNAVAILABLE: 2,
+          TIMEOUT: 3,
+          message: why,
+        } as GeolocationPositionError);
+      try {
+        await pickCategory(el, 'Graffiti on Public Property');
+        await next(el);
+        getByRole(el, 'button', 'Use my location').click();
+        await waitFor(() => said.test(regionText(el, 'status')), 'the message');
+        expect(getByRole(el, 'textbox', 'Address or place')).to.exist;
+      } finally {
+        geo.getCurrentPosition = original;
+      }
+    });
+  }
 
   it('restores an unfinished report after the element is recreated (a reload)', async () => {
     await useMockBackend();

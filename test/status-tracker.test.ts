@@ -6,7 +6,7 @@ import type { CitizenPortal } from '../src/index';
 import { useMockBackend } from './helpers/mock-backend';
 import { fillReport, submitAndWait } from './helpers/report';
 import { getByRole, queryAllByRole, regionText, type, waitFor } from './helpers/dom';
-import { listMyRequests, markSeen, rememberRequest } from '../src/storage/my-requests';
+import { listMyRequests, markSeen, myRequestsKeyFor, rememberRequest } from '../src/storage/my-requests';
 import type { StatusView } from '../src/elements/status-view';
 
 const BASE = '/open311/v2';
@@ -26,9 +26,8 @@ async function mount(attrs: { view?: string; pattern?: string; timeout?: string 
 
 /** The key My requests are kept under for this element (the report form's draft key, renamed). */
 const myKey = (el: CitizenPortal) =>
-  (el.shadowRoot!.querySelector('citizen-portal-report') as unknown as { storageKey: string }).storageKey.replace(
-    ':draft:',
-    ':my-requests:',
+  myRequestsKeyFor(
+    (el.shadowRoot!.querySelector('citizen-portal-report') as unknown as { storageKey: string }).storageKey,
   );
 
 async function openStatus(el: Element) {

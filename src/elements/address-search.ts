@@ -9,6 +9,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { createGeocoder, type Geocoder, type Place } from '../backend/geocoder';
 import { withLater } from '../i18n/later';
 import type { ReportForm } from './report-form';
+import { portalAttribute } from './portal-attribute';
 import { textField } from './text-field';
 
 interface SearchState {
@@ -25,7 +26,7 @@ const states = new WeakMap<ReportForm, SearchState | null>();
 function stateOf(host: ReportForm): SearchState | undefined {
   let state = states.get(host);
   if (state === undefined) {
-    const spec = ((host.getRootNode() as ShadowRoot).host as Element | undefined)?.getAttribute('geocoder');
+    const spec = portalAttribute(host, 'geocoder');
     state = spec ? { geocoder: createGeocoder(spec), places: [], active: -1 } : null;
     states.set(host, state);
   }

@@ -14,6 +14,7 @@ import type { PinMap } from '../map/pin-map';
 import { parseMapConfig, type MapConfig } from '../schema/map-config';
 import { parseCoordinate } from '../schema/validate-rest';
 import type { ReportForm } from './report-form';
+import { portalAttribute } from './portal-attribute';
 import type { ServiceRequest } from '../schema/request';
 import { trackInstead as onNearby } from './nearby';
 import { reverseFill, setBoundsSource } from './address-search';
@@ -35,13 +36,14 @@ interface MapState {
   boundary?: Feature | FeatureCollection | undefined;
   /** The point the pin last showed, so the map moves only when the location really changed. */
   last?: string;
+  /** The nearby reports last put on the map. */
+  nearby?: string;
 }
 const states = new WeakMap<ReportForm, MapState>();
 
 /** The settings are attributes of <citizen-portal> itself, read when the map is first needed. */
 function configOf(host: ReportForm): MapConfig | undefined {
-  const portal = (host.getRootNode() as ShadowRoot).host as Element | undefined;
-  const read = (name: string) => portal?.getAttribute(name);
+  const read = (name: string) => portalAttribute(host, name);
   const { config, problem } = parseMapConfig({
     'map-style': read('map-style'),
     center: read('center'),
@@ -157,9 +159,13 @@ export function renderMap(
     const s = state;
     void host.updateComplete.then(() => {
       follow(host, s);
-      // Open reports nearby, as markers: each one a button, named as in the list below the map.
+      // Open reports nearby, as markers: each one a button, named as in the list below the map. Redrawn only
+      // when that list changes, not on every render (each keystroke in the address field renders).
+      const key = close.map((c) => `${c.request.service_request_id}:${Math.round(c.meters)}`).join();
+      if (!s.map || key === s.nearby) return;
+      s.nearby = key;
       const m = withLater(host.messages);
-      s.map?.setNearby(
+      s.map.setNearby(
         close.map(({ request: r, meters }) => ({
           id: r.service_request_id,
           lngLat: [r.long!, r.lat!],

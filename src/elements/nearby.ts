@@ -8,7 +8,7 @@ import { withLater } from '../i18n/later';
 import { distanceMeters } from '../map/geometry';
 import { parseCoordinate } from '../schema/validate-rest';
 import type { ServiceRequest } from '../schema/request';
-import { rememberRequest } from '../storage/my-requests';
+import { myRequestsKeyFor, rememberRequest } from '../storage/my-requests';
 import type { ReportForm } from './report-form';
 
 /** Near enough to be the same problem, by what residents and crews consider "the same spot". */
@@ -54,7 +54,7 @@ export function nearby(host: ReportForm): Nearby[] {
 
 /** Follow an existing report instead of filing the same one again. */
 export function trackInstead(host: ReportForm, request: ServiceRequest): void {
-  rememberRequest(host.storageKey.replace(':draft:', ':my-requests:'), {
+  rememberRequest(myRequestsKeyFor(host.storageKey), {
     id: request.service_request_id,
     ...(request.service_name && { serviceName: request.service_name }),
     ...(request.address && { address: request.address }),

@@ -12,7 +12,7 @@ export { validateRest } from '../schema/validate-rest';
 import { toNewRequest } from '../schema/new-request';
 import { clearDraft } from '../storage/draft-store';
 import { forgetContact, loadContact, saveContact } from '../storage/contact-store';
-import { rememberRequest } from '../storage/my-requests';
+import { myRequestsKeyFor, rememberRequest } from '../storage/my-requests';
 import { dropPhoto, keepPhoto, photoBlob } from '../storage/photo-store';
 import { deepLink } from '../schema/reference';
 import { backendErrorText } from './error-text';
@@ -21,6 +21,7 @@ import { renderMap, showAccuracy, unmountMap } from './location-map';
 import { nearby, renderNearby, trackInstead } from './nearby';
 import { renderAddress } from './address-search';
 import type { ReportForm } from './report-form';
+import { portalAttribute } from './portal-attribute';
 import { onText, textField } from './text-field';
 
 /** Styles only the later steps use: they come with this chunk, adopted into the form's shadow root. */
@@ -146,7 +147,7 @@ function adoptStyles(host: ReportForm): void {
 
 /** The same place as the draft, one key for the contact details remembered on this device. */
 const contactKey = (host: ReportForm) => host.storageKey.replace(':draft:', ':contact:');
-const myRequestsKey = (host: ReportForm) => host.storageKey.replace(':draft:', ':my-requests:');
+const myRequestsKey = (host: ReportForm) => myRequestsKeyFor(host.storageKey);
 
 /** When this chunk arrives: a resident who asked to be remembered finds their details filled in. */
 export function loaded(host: ReportForm): void {
@@ -591,7 +592,7 @@ export function renderConfirmation(host: ReportForm): TemplateResult {
   const reference = result.serviceRequestId ?? result.token;
   const checkThis = () => host.dispatchEvent(new CustomEvent('cp-check-status', { detail: { id: reference } }));
   // view="report": a form alone, with no tracker to go to.
-  const tracker = ((host.getRootNode() as ShadowRoot).host as Element | undefined)?.getAttribute('view') !== 'report';
+  const tracker = portalAttribute(host, 'view') !== 'report';
   return html`<div class="panel success" part="confirmation">
     <h2 id="confirmation-title" tabindex="-1">${m.submittedTitle}</h2>
     ${

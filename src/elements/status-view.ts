@@ -9,6 +9,7 @@ import { isBackendError } from '../backend/types';
 import type { Messages } from '../i18n';
 import { baseStyles } from './styles';
 import { backendErrorText } from './error-text';
+import { portalAttribute } from './portal-attribute';
 import { withLater } from '../i18n/later';
 import { define } from './define';
 import { deepLink, parseReference } from '../schema/reference';
@@ -18,6 +19,7 @@ import {
   hasUpdate,
   listMyRequests,
   markSeen,
+  myRequestsKeyFor,
   onMyRequestsChange,
   rememberRequest,
   type SavedRequest,
@@ -25,9 +27,6 @@ import {
 import { renderCard, statusText } from './status-card';
 import { loadedMap } from '../map/loaded';
 import type { PinMap } from '../map/pin-map';
-
-/** "# 1 234", " 1234 " → "1234": residents copy numbers with spaces and hash signs. */
-export const normalizeReference = (raw: string): string => parseReference(raw) ?? '';
 
 /** How long a number the server does not know is tried as a provisional token: one attempt. */
 const TOKEN_TRY_MS = 1500;
@@ -153,9 +152,7 @@ export class StatusView extends LitElement {
   }
 
   private get myKey(): string {
-    const host = (this.getRootNode() as ShadowRoot).host;
-    const key = this.storageKey ?? `citizen-portal:draft:${host?.getAttribute('endpoint') ?? 'custom'}`;
-    return key.replace(':draft:', ':my-requests:');
+    return myRequestsKeyFor(this.storageKey ?? `citizen-portal:draft:${portalAttribute(this, 'endpoint') ?? 'custom'}`);
   }
 
   /** The small map in the card, and which request it shows. */
@@ -217,7 +214,7 @@ export class StatusView extends LitElement {
 
   /** The map style, when the city has one and the map chunk is already loaded (never loaded for this alone). */
   private mapStyle(): string | undefined {
-    const style = (this.getRootNode() as ShadowRoot).host?.getAttribute('map-style');
+    const style = portalAttribute(this, 'map-style');
     return style && loadedMap.module ? new URL(style, document.baseURI).href : undefined;
   }
 
@@ -306,7 +303,7 @@ export class StatusView extends LitElement {
 
   /** The portal's `deep-link-param`: a query parameter a city's page may use for the request (else the hash). */
   private get queryParam(): string | undefined {
-    return (this.getRootNode() as ShadowRoot).host?.getAttribute('deep-link-param') ?? undefined;
+    return portalAttribute(this, 'deep-link-param') ?? undefined;
   }
 
   /** Fills in the number and looks it up (used after filing, and by deep links). */
@@ -318,8 +315,7 @@ export class StatusView extends LitElement {
 
   private notFoundText(id: string): string {
     const m = withLater(this.messages);
-    const host = (this.getRootNode() as ShadowRoot).host;
-    const pattern = host?.getAttribute('reference-pattern');
+    const pattern = portalAttribute(this, 'reference-pattern');
     return pattern ? `${m.notFound(id)} ${m.referenceLooksLike(readablePattern(pattern))}` : m.notFound(id);
   }
 

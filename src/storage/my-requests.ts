@@ -272,3 +272,6 @@ export function onMyRequestsChange(key: string, cb: (requests: SavedRequest[]) =
     target.removeEventListener?.('storage', other);
   };
 }
+
+/** My requests live beside the element's draft: the same endpoint, so the form and the tracker share them. */
+export const myRequestsKeyFor = (draftKey: string): string => draftKey.replace(':draft:', ':my-requests:');

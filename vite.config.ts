@@ -2,11 +2,12 @@
 // Chunks it loads later (the map, issue #5) are resolved relative to it through import.meta.url.
 import { defineConfig } from 'vite';
 import { maplibreWorker } from './scripts/vite-maplibre-worker.mjs';
+import { minifyTemplates } from './scripts/vite-minify-templates.mjs';
 
 export default defineConfig({
   publicDir: false,
   // maplibre's worker is resolved at run time (new URL(…, import.meta.url)): emit it next to the map chunk.
-  plugins: [maplibreWorker()],
+  plugins: [maplibreWorker(), minifyTemplates()],
   build: {
     outDir: 'dist',
     emptyOutDir: true,

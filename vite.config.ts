@@ -26,7 +26,10 @@ export default defineConfig({
       output: {
         // Library mode keeps whitespace unless told otherwise (see ../shared/design/TOOLCHAIN.md).
         minify: true,
-        chunkFileNames: 'chunks/[name]-[hash].js',
+        // A language's words in chunks/i18n/, where the size check finds them (the resident's language counts
+        // towards the first screen).
+        chunkFileNames: (chunk) =>
+          /\/src\/i18n\//.test(chunk.facadeModuleId ?? '') ? 'chunks/i18n/[name]-[hash].js' : 'chunks/[name]-[hash].js',
       },
     },
   },

@@ -14,8 +14,9 @@ const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 const rows = [];
 const { rows: files, coreBytes } = measure();
-rows.push(['core bundle, gzip (before the location step)', `${coreBytes} B`, `budget ${CORE_BUDGET_BYTES} B`]);
-for (const f of files.filter((r) => !r.core)) rows.push([`lazy chunk ${f.file}, gzip`, `${f.gzip} B`, 'on demand']);
+rows.push(['first screen, gzip (core + the largest language)', `${coreBytes} B`, `budget ${CORE_BUDGET_BYTES} B`]);
+for (const f of files.filter((r) => !r.core && !r.largestLanguage))
+  rows.push([`lazy chunk ${f.file}, gzip`, `${f.gzip} B`, 'on demand']);
 
 const cdn = await startCdnServer();
 const backend = await startOpen311Server();

@@ -1,6 +1,8 @@
 // The size budget, checked on the built files (deterministic: gzip level 9 of fixed bytes).
 // "Before the location step" = dist/citizen-portal.js plus every chunk it imports statically, transitively;
-// chunks behind import() (the status view, later the map) load only when used and are listed for information.
+// chunks behind import() (the status view, later the map) load only when used and are listed for information —
+// except the resident's language: its first-screen words (chunks/i18n/xx-….js, not xx.later-….js) always load,
+// so the budget is the core plus the largest of them.
 // Fails (exit 1) over budget, or if maplibre ended up in the core.
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -29,18 +31,32 @@ export function measure() {
     .map((f) => join(dist, String(f)))
     .filter((f) => f.endsWith('.js'));
   const rows = all.map((file) => ({ file: relative(dist, file), gzip: gz(file), core: core.has(file) }));
+  const languages = rows.filter((r) =>
+    /^chunks\/i18n\/[a-z]{2,3}(-[A-Za-z]+)?-[\w-]+\.js$/.test(r.file.replace(/\\/g, '/')),
+  );
+  if (!languages.length) throw new Error('No language chunks in dist/chunks/i18n/: the size check cannot count them.');
+  const language = languages.reduce((a, b) => (b.gzip > a.gzip ? b : a));
+  language.core = true;
+  language.largestLanguage = true;
   const coreBytes = rows.filter((r) => r.core).reduce((sum, r) => sum + r.gzip, 0);
   const maplibreInCore = [...core].some((f) => /maplibre/i.test(readFileSync(f, 'utf8')));
-  return { rows, coreBytes, maplibreInCore };
+  return { rows, coreBytes, maplibreInCore, language };
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const { rows, coreBytes, maplibreInCore } = measure();
   console.log('file'.padEnd(48), 'gzip bytes'.padStart(10), ' loaded');
   for (const r of rows.sort((a, b) => Number(b.core) - Number(a.core) || b.gzip - a.gzip)) {
-    console.log(r.file.padEnd(48), String(r.gzip).padStart(10), r.core ? ' before the location step' : ' on demand');
+    const when = r.largestLanguage
+      ? ' before the location step (the largest language)'
+      : r.core
+        ? ' before the location step'
+        : ' on demand';
+    console.log(r.file.padEnd(48), String(r.gzip).padStart(10), when);
   }
-  console.log(`Core (before the location step): ${coreBytes} of ${CORE_BUDGET_BYTES} bytes gzip.`);
+  console.log(
+    `Core (before the location step, in the largest language): ${coreBytes} of ${CORE_BUDGET_BYTES} bytes gzip.`,
+  );
   let failed = false;
   if (coreBytes > CORE_BUDGET_BYTES) {
     console.error(

@@ -8,7 +8,7 @@ import '../src/index';
 import type { CitizenPortal } from '../src/index';
 import { useMockBackend } from './helpers/mock-backend';
 import { getByRole, queryAllByRole, regionText, type, waitFor } from './helpers/dom';
-import { fillReport, next, pickCategory, submitAndWait } from './helpers/report';
+import { back, fillReport, next, pickCategory, submitAndWait, toDetails } from './helpers/report';
 
 const BASE = '/open311/v2';
 const q = (code: string, datatype: string, description: string, extra: object = {}) => ({
@@ -111,17 +111,21 @@ describe('every datatype', () => {
     sessionStorage.clear();
     const el = await fixture<CitizenPortal>(html`<citizen-portal endpoint=${BASE}></citizen-portal>`);
     await pickCategory(el, 'Pothole');
+    await toDetails(el);
     (await waitFor(() => getByRole<HTMLInputElement>(el, 'radio', 'Larger than a car tire'), 'questions')).click();
+    await back(el);
+    await back(el);
     await pickCategory(el, 'Streetlight Out');
+    await toDetails(el);
     type(await waitFor(() => getByRole(el, 'textbox', /What is the pole number/), 'questions'), 'DC-2');
+    await back(el);
+    await back(el);
     await pickCategory(el, 'Pothole');
+    await toDetails(el);
     // Back to the pothole: its answer is still there.
     expect(
       (await waitFor(() => getByRole<HTMLInputElement>(el, 'radio', 'Larger than a car tire'), 'questions')).checked,
     ).to.equal(true);
-    await next(el);
-    type(getByRole(el, 'textbox', 'Address or place'), '1 Elm St');
-    await next(el);
     type(getByRole(el, 'textbox', 'Description'), 'Big one');
     await next(el);
     expect(regionText(el, 'status')).to.equal('');
@@ -146,6 +150,8 @@ describe('every datatype', () => {
     sessionStorage.clear();
     const el = await fixture<CitizenPortal>(html`<citizen-portal endpoint=${BASE}></citizen-portal>`);
     await pickCategory(el, 'Pothole');
+    await toDetails(el);
+    type(getByRole(el, 'textbox', 'Description'), 'Hole');
     await waitFor(() => getByRole(el, 'checkbox', 'I confirm the road is public'), 'the question');
     getByRole(el, 'button', 'Continue').click();
     expect(await waitFor(() => regionText(el, 'alert'), 'the summary')).to.contain(

@@ -46,11 +46,6 @@ describe('keyboard only', () => {
     await waitFor(() => category.value === 'Streetlight Out', 'the category chosen by keyboard');
     expect(accessibleName(deepActiveElement()!)).to.equal('Category');
 
-    await waitFor(() => getByRole(el, 'textbox', /What is the pole number/), 'the questions');
-    await tabTo(/What is the pole number/);
-    await sendKeys({ type: 'DC-1' });
-    await tabTo('Light is out', 'radio');
-    await sendKeys({ press: 'Space' });
     await tabTo('Continue');
     await sendKeys({ press: 'Enter' });
     // Each new step puts focus on its heading, so the next Tab goes into that step.
@@ -59,6 +54,12 @@ describe('keyboard only', () => {
     await sendKeys({ type: '12 Elm Street' });
     await sendKeys({ press: 'Enter' }); // Enter in a field goes on, as in any form
     await waitFor(() => /Details and contact/.test(accessibleName(deepActiveElement()!)), 'the details step');
+    // The category's questions come first on this step.
+    await waitFor(() => getByRole(el, 'textbox', /What is the pole number/), 'the questions');
+    await tabTo(/What is the pole number/);
+    await sendKeys({ type: 'DC-1' });
+    await tabTo('Light is out', 'radio');
+    await sendKeys({ press: 'Space' });
     await tabTo('Description');
     await sendKeys({ type: 'Dark all night' });
     await tabTo('Continue');

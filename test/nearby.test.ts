@@ -17,7 +17,6 @@ async function atPothole101(lat: string, long: string) {
   localStorage.clear();
   const el = await fixture<CitizenPortal>(html`<citizen-portal endpoint=${BASE}></citizen-portal>`);
   await pickCategory(el, 'Pothole');
-  (await waitFor(() => getByRole<HTMLInputElement>(el, 'radio', 'Smaller than a dinner plate'), 'questions')).click();
   await next(el);
   type(getByRole(el, 'textbox', 'Latitude'), lat);
   type(getByRole(el, 'textbox', 'Longitude'), long);

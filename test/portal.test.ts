@@ -9,7 +9,7 @@ import type { CitizenPortal } from '../src/index';
 import { useMockBackend } from './helpers/mock-backend';
 import { CategoryPicker } from '../src/elements/category-picker';
 import { accessibleName, getByRole, queryAllByRole, regionText, type, waitFor } from './helpers/dom';
-import { categoryInput, fillReport, next, pickCategory, stepTitle, submitAndWait } from './helpers/report';
+import { categoryInput, fillReport, next, pickCategory, stepTitle, submitAndWait, toDetails } from './helpers/report';
 
 const BASE = '/open311/v2';
 
@@ -156,6 +156,7 @@ describe('<citizen-portal> filing a report', () => {
       html`<citizen-portal endpoint=${BASE} category="STREETLIGHT"></citizen-portal>`,
     );
     expect((await categoryInput(el)).value).to.equal('Streetlight Out');
+    await toDetails(el);
     await waitFor(() => getByRole(el, 'textbox', /What is the pole number/), 'its questions');
   });
 
@@ -294,7 +295,7 @@ describe('<citizen-portal> filing a report', () => {
     const mock = await useMockBackend();
     sessionStorage.clear();
     const el = await fixture<CitizenPortal>(
-      html`<citizen-portal endpoint=${BASE} api-key="k-123" lang="es-MX"></citizen-portal>`,
+      html`<citizen-portal endpoint=${BASE} api-key="k-123" lang="en-CA"></citizen-portal>`,
     );
     await fillReport(el, {
       category: 'Graffiti on Public Property',
@@ -308,7 +309,7 @@ describe('<citizen-portal> filing a report', () => {
     expect(body.has('jurisdiction_id')).to.equal(false);
     const calls = mock.requests.filter((r) => new URL(r.url).pathname.startsWith(BASE));
     expect(calls.length).to.be.greaterThan(1);
-    for (const r of calls) expect(r.headers.get('accept-language'), r.url).to.equal('es-MX');
+    for (const r of calls) expect(r.headers.get('accept-language'), r.url).to.equal('en-CA');
     // GETs never carry the key: it is only needed to create requests.
     for (const r of calls.filter((c) => c.method === 'GET'))
       expect(new URL(r.url).searchParams.has('api_key')).to.equal(false);
@@ -318,7 +319,11 @@ describe('<citizen-portal> filing a report', () => {
     const mock = await useMockBackend();
     const el = await mount();
     await pickCategory(el, 'Pothole');
+    // The category's questions open "Details and contact", after the location.
+    expect(queryAllByRole(el, 'group', /About how big is the pothole/)).to.have.length(0);
+    await toDetails(el);
     await waitFor(() => getByRole(el, 'group', /About how big is the pothole/), 'the questions');
+    type(getByRole(el, 'textbox', 'Description'), 'Deep');
     expect(regionText(el, 'alert'), 'no error before trying to go on').to.equal('');
     getByRole(el, 'button', 'Continue').click();
 
@@ -328,7 +333,7 @@ describe('<citizen-portal> filing a report', () => {
     const group = getByRole(el, 'group', /About how big is the pothole/);
     expect(group.getAttribute('aria-describedby')).to.match(/-error/);
     expect(posts(mock.requests)).to.have.length(0);
-    expect(stepTitle(el)).to.equal('Step 1 of 4: The problem');
+    expect(stepTitle(el)).to.equal('Step 3 of 4: Details and contact');
     // The summary took focus, so a screen reader reads it at once.
     const form = el.shadowRoot!.querySelector('citizen-portal-report')!;
     await waitFor(() => form.shadowRoot!.activeElement?.classList.contains('error-summary'), 'focus on the summary');
@@ -339,7 +344,7 @@ describe('<citizen-portal> filing a report', () => {
     // Answered: the step goes on.
     getByRole<HTMLInputElement>(el, 'radio', 'Smaller than a dinner plate').click();
     await next(el);
-    expect(stepTitle(el)).to.equal('Step 2 of 4: Location');
+    expect(stepTitle(el)).to.equal('Step 4 of 4: Check and send');
   });
 
   it('asks where, and for a description, before the last step', async () => {
@@ -385,6 +390,8 @@ describe('<citizen-portal> filing a report', () => {
     getByRole(el, 'button', 'Back').click();
     await waitFor(() => stepTitle(el) === 'Step 1 of 4: The problem', 'step 1');
     expect(getByRole<HTMLInputElement>(el, 'combobox', 'Category').value).to.equal('Pothole');
+    await next(el);
+    await next(el);
     expect(getByRole<HTMLInputElement>(el, 'checkbox', 'Near a school').checked).to.equal(true);
   });
 
@@ -416,13 +423,13 @@ describe('<citizen-portal> filing a report', () => {
       'Deep hole <b>by</b> the bus stop & the school',
     );
     expect(getByRole<HTMLInputElement>(el, 'textbox', 'Email').value).to.equal('sam@example.com');
+    expect(getByRole<HTMLInputElement>(el, 'radio', 'About the size of a car tire').checked).to.equal(true);
+    expect(getByRole<HTMLInputElement>(el, 'checkbox', 'Near a school').checked).to.equal(true);
     getByRole(el, 'button', 'Back').click();
     await waitFor(() => stepTitle(el) === 'Step 2 of 4: Location', 'step 2');
     expect(getByRole<HTMLInputElement>(el, 'textbox', 'Latitude').value).to.equal('41.5012');
     getByRole(el, 'button', 'Back').click();
     await waitFor(() => stepTitle(el) === 'Step 1 of 4: The problem', 'step 1');
-    expect(getByRole<HTMLInputElement>(el, 'radio', 'About the size of a car tire').checked).to.equal(true);
-    expect(getByRole<HTMLInputElement>(el, 'checkbox', 'Near a school').checked).to.equal(true);
     expect(getByRole<HTMLInputElement>(el, 'combobox', 'Category').value).to.equal('Pothole');
 
     // The resident tries again once the server is back: it goes through.
@@ -454,12 +461,12 @@ describe('<citizen-portal> filing a report', () => {
     const mock = await useMockBackend();
     sessionStorage.clear();
     const el = await fixture<CitizenPortal>(
-      html`<citizen-portal endpoint=${BASE} lang="es" locale-param="locale" timeout="30"></citizen-portal>`,
+      html`<citizen-portal endpoint=${BASE} lang="en-GB" locale-param="locale" timeout="30"></citizen-portal>`,
     );
     await categoryInput(el);
     const services = mock.requests.find((r) => r.url.includes('/services.json'))!;
-    expect(new URL(services.url).searchParams.get('locale')).to.equal('es');
-    expect(services.headers.get('accept-language')).to.equal('es');
+    expect(new URL(services.url).searchParams.get('locale')).to.equal('en-GB');
+    expect(services.headers.get('accept-language')).to.equal('en-GB');
   });
 
   it('names a bad timeout in the console and the page', async () => {
@@ -556,10 +563,8 @@ describe('<citizen-portal> filing a report', () => {
     await useMockBackend();
     const el = await mount();
     await pickCategory(el, 'Streetlight Out');
+    await toDetails(el, 'Oak & 3rd');
     type(await waitFor(() => getByRole(el, 'textbox', /What is the pole number/), 'the question'), 'DC-9');
-    await next(el);
-    type(getByRole(el, 'textbox', 'Address or place'), 'Oak & 3rd');
-    await next(el);
     type(getByRole(el, 'textbox', 'Description'), 'Dark corner');
     el.remove();
     // Same tab, same endpoint: sessionStorage still has the draft (mount() would clear it, so build by hand).
@@ -570,16 +575,16 @@ describe('<citizen-portal> filing a report', () => {
     const description = await waitFor(() => getByRole<HTMLTextAreaElement>(again, 'textbox', 'Description'), 'step 3');
     expect(stepTitle(again)).to.equal('Step 3 of 4: Details and contact');
     expect(description.value).to.equal('Dark corner');
-    getByRole(again, 'button', 'Back').click();
-    await waitFor(() => stepTitle(again) === 'Step 2 of 4: Location', 'step 2');
-    expect(getByRole<HTMLInputElement>(again, 'textbox', 'Address or place').value).to.equal('Oak & 3rd');
-    getByRole(again, 'button', 'Back').click();
-    expect((await categoryInput(again)).value).to.equal('Streetlight Out');
     const pole = await waitFor(
       () => getByRole<HTMLInputElement>(again, 'textbox', /What is the pole number/),
       'the question',
     );
     expect(pole.value).to.equal('DC-9');
+    getByRole(again, 'button', 'Back').click();
+    await waitFor(() => stepTitle(again) === 'Step 2 of 4: Location', 'step 2');
+    expect(getByRole<HTMLInputElement>(again, 'textbox', 'Address or place').value).to.equal('Oak & 3rd');
+    getByRole(again, 'button', 'Back').click();
+    expect((await categoryInput(again)).value).to.equal('Streetlight Out');
   });
 });
 

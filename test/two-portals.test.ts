@@ -33,9 +33,6 @@ describe('two portals on one page', () => {
     ];
     await pickCategory(city, 'Pothole');
     await pickCategory(county, 'County road damage');
-    (
-      await waitFor(() => getByRole<HTMLInputElement>(city, 'radio', 'Smaller than a dinner plate'), 'questions')
-    ).click();
     await next(city);
     expect(stepTitle(city)).to.equal('Step 2 of 4: Location');
     expect(stepTitle(county)).to.equal('Step 1 of 4: The problem');

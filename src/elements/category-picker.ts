@@ -161,7 +161,7 @@ export class CategoryPicker implements ReactiveController {
   }
 
   /** The name of the chosen service, shown in the input when the resident is not typing. */
-  private selectedName(): string {
+  selectedName(): string {
     const code = this.options.selected();
     return this.options.services().find((s) => s.service_code === code)?.service_name ?? '';
   }

@@ -2,13 +2,22 @@
 import { LitElement, css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { createOpen311Backend } from '../backend/open311';
 import type { Backend } from '../backend/types';
-import { messagesFor, resolveLanguage, type Messages } from '../i18n';
+import { LANGUAGE_NAMES, isRtl, laterLoaded, loadMessages, resolveLanguage, type Messages } from '../i18n';
 import { parseConfig, type ConfigResult } from '../schema/config';
 import { baseStyles } from './styles';
 import type { StatusView } from './status-view';
 import type { Redirect } from './report-form';
 
 type Tab = 'report' | 'status';
+const LANGUAGE_KEY = 'citizen-portal:language';
+
+function readChosenLanguage(): string | null {
+  try {
+    return localStorage.getItem(LANGUAGE_KEY);
+  } catch {
+    return null;
+  }
+}
 const TABS: Tab[] = ['report', 'status'];
 
 /**
@@ -20,7 +29,8 @@ const TABS: Tab[] = ['report', 'status'];
  * @attr endpoint - GeoReport v2 base URL, absolute or relative to the page (required).
  * @attr jurisdiction - `jurisdiction_id`, for servers that host several cities.
  * @attr api-key - `api_key` sent with new requests, where the server wants one.
- * @attr lang - the resident's language (else the page's, else the browser's).
+ * @attr lang - the resident's language (else the page's, else the browser's): en, es, fr, zh, vi or ar.
+ * @attr languages - the languages the city offers, e.g. "en es zh": a language switcher; the first is the default.
  * @attr format - `json` (default; falls back to XML by itself when a server refuses JSON) or `xml`.
  * @attr locale-param - for servers that take the language as a query parameter: its name (e.g. `locale`).
  * @attr timeout - seconds to wait for each answer (1–120, default 15).
@@ -73,6 +83,20 @@ export class CitizenPortal extends LitElement {
         border-bottom: 2px solid var(--_border);
         margin: 0 0 var(--_gap);
       }
+      .language {
+        display: flex;
+        flex-wrap: wrap;
+        align-items: center;
+        justify-content: flex-end;
+        gap: 0 0.5rem;
+        margin: 0 0 0.5rem;
+      }
+      .language label {
+        margin: 0;
+      }
+      .language select {
+        width: auto;
+      }
       [role='tab'] {
         padding-inline: 0.9rem;
         background: transparent;
@@ -99,6 +123,7 @@ export class CitizenPortal extends LitElement {
     localeParam: { attribute: 'locale-param' },
     timeout: {},
     lang: {},
+    languages: {},
     backend: { attribute: false },
     synonyms: { attribute: false },
     redirects: { attribute: false },
@@ -109,6 +134,8 @@ export class CitizenPortal extends LitElement {
     allowAnonymous: { attribute: 'allow-anonymous', type: Boolean },
     view: {},
     tab: { state: true },
+    messages: { state: true },
+    chosen: { state: true },
   };
 
   /** GeoReport v2 base URL. */
@@ -118,6 +145,8 @@ export class CitizenPortal extends LitElement {
   /** GeoReport v2 `api_key`. */
   declare apiKey: string | null;
   declare lang: string;
+  /** The languages offered, space-separated: a switcher when more than one. */
+  declare languages: string | null;
   /** json | xml. */
   declare format: string | null;
   /** Query parameter name for the language, for servers that take one. */
@@ -156,7 +185,16 @@ export class CitizenPortal extends LitElement {
     value: undefined,
   };
   private activeBackend: Backend | undefined;
-  private messages: Messages = messagesFor('en');
+  /** The words of the language shown; undefined until its chunk has loaded. @internal */
+  declare private messages: Messages | undefined;
+  /** The language the resident picked in the switcher (remembered on this device). @internal */
+  declare private chosen: string | null;
+  /** The language being shown or loaded, and its loading. */
+  private shown = '';
+  private language: Promise<void> | undefined;
+  private languageFailed = false;
+  /** The status view's chunk and words are here: it may render. */
+  private statusReady = false;
   private locale = 'en';
   /** The configuration the backend was made from. */
   private configKey = '';
@@ -164,6 +202,14 @@ export class CitizenPortal extends LitElement {
   constructor() {
     super();
     this.tab = 'report';
+    this.chosen = readChosenLanguage();
+  }
+
+  /** Resolves once the resident's words have arrived and are on screen (tests and hosts await this). */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    await super.getUpdateComplete();
+    await this.language;
+    return super.getUpdateComplete();
   }
 
   override connectedCallback(): void {
@@ -176,9 +222,12 @@ export class CitizenPortal extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     const pageLang = this.closest('[lang]')?.getAttribute('lang') ?? document.documentElement.lang;
-    this.locale = this.lang || pageLang || navigator.language || 'en';
-    this.messages = messagesFor(resolveLanguage(this.lang, pageLang));
+    const offered = this.offeredLanguages();
+    // The switcher's choice counts only where there is a switcher to change it back with.
+    const { lang, locale } = resolveLanguage([offered && this.chosen, this.lang, pageLang], offered);
+    this.locale = locale;
     const input = {
+      languages: this.languages,
       endpoint: this.endpoint,
       jurisdiction: this.jurisdiction,
       apiKey: this.apiKey,
@@ -192,13 +241,26 @@ export class CitizenPortal extends LitElement {
     };
     // Only a change of configuration (or of backend) makes a new backend: it reloads the categories.
     const key = JSON.stringify(input);
-    if (key === this.configKey && !changed.has('backend')) return;
+    if (key !== this.configKey || changed.has('backend')) this.configure(input, key);
+    // The words: the first screen's; the later file's too when the page shows a setting's problem (rare words).
+    const needLater = !this.activeBackend && !laterLoaded[lang];
+    if (!this.languageFailed && (lang !== this.shown || needLater)) {
+      this.shown = lang;
+      this.language = loadMessages(lang, needLater).then(
+        (m) => void (this.shown === lang && ((this.messages = m), this.requestUpdate())),
+        // Offline, or the CDN failed: the words stay as they were (none yet: a plain sentence with Try again).
+        () => void ((this.languageFailed = true), this.requestUpdate()),
+      );
+    }
+  }
+
+  private configure(input: Parameters<typeof parseConfig>[0], key: string): void {
     this.configKey = key;
     this.config = parseConfig(input);
     if (this.backend) {
       this.activeBackend = this.backend;
     } else if (this.config.ok) {
-      const { timeout, maxPhotos: _, requiredContact: __, ...config } = this.config.config;
+      const { timeout, maxPhotos: _, requiredContact: __, languages: ___, ...config } = this.config.config;
       this.activeBackend = createOpen311Backend({
         ...config,
         lang: this.locale,
@@ -212,10 +274,28 @@ export class CitizenPortal extends LitElement {
     }
   }
 
-  /** The status view is its own chunk: residents who only report never download it. */
+  /** The languages offered (`languages`), those we have words for; undefined when none are named. */
+  private offeredLanguages(): string[] | undefined {
+    const offered = this.languages?.split(/[\s,]+/).filter((l) => LANGUAGE_NAMES[l]);
+    return offered?.length ? offered : undefined;
+  }
+
+  private chooseLanguage(lang: string): void {
+    this.chosen = lang;
+    try {
+      localStorage.setItem(LANGUAGE_KEY, lang);
+    } catch {
+      // Storage off: the choice lasts for this page.
+    }
+  }
+
+  /** The status view is its own chunk (with its words): residents who only report never download it. */
   private static statusView: Promise<unknown> | undefined;
   private loadStatusView(): Promise<unknown> {
-    return (CitizenPortal.statusView ??= import('./status-view'));
+    const words = loadMessages(this.shown || 'en', true);
+    return Promise.all([(CitizenPortal.statusView ??= import('./status-view')), words]).then(
+      () => void (this.statusReady || ((this.statusReady = true), this.requestUpdate())),
+    );
   }
 
   private select(tab: Tab, focus = false): void {
@@ -260,12 +340,46 @@ export class CitizenPortal extends LitElement {
 
   protected override render(): TemplateResult {
     const m = this.messages;
+    const lang = m?.lang ?? 'en';
+    return html`<div lang=${lang} dir=${isRtl(lang) ? 'rtl' : 'ltr'}>
+      ${m ? this.renderIn(m) : this.renderNoWords()}
+    </div>`;
+  }
+
+  /** The language's words could not be loaded: the one sentence that needs none of them. */
+  private renderNoWords(): TemplateResult | typeof nothing {
+    if (!this.languageFailed) return nothing;
+    return html`<div class="panel error" role="alert">
+      <p>This form could not be loaded. Check your internet connection and try again.</p>
+      <button type="button" @click=${() => ((this.languageFailed = false), (this.shown = ''), this.requestUpdate())}>
+        Try again
+      </button>
+    </div>`;
+  }
+
+  private renderSwitcher(m: Messages): TemplateResult | typeof nothing {
+    const offered = this.offeredLanguages();
+    if (!offered || offered.length < 2) return nothing;
+    return html`<div class="language" part="language">
+      <label for="language">${m.language}</label>
+      <select id="language" @change=${(e: Event) => this.chooseLanguage((e.target as HTMLSelectElement).value)}>
+        ${offered.map(
+          (l) => html`<option value=${l} lang=${l} ?selected=${l === m.lang}>${LANGUAGE_NAMES[l]}</option>`,
+        )}
+      </select>
+    </div>`;
+  }
+
+  private renderIn(m: Messages): TemplateResult | typeof nothing {
     if (!this.activeBackend) {
       const c = this.config;
-      return html`<div class="panel error" role="alert" part="config-error">
-        <p><strong>${m.configProblem}</strong></p>
-        ${c.ok ? nothing : html`<p>${m.configDetail(c.attribute, c.problem)}</p>`}
-      </div>`;
+      const words = laterLoaded[m.lang];
+      return words
+        ? html`<div class="panel error" role="alert" part="config-error">
+            <p><strong>${words.configProblem}</strong></p>
+            ${c.ok ? nothing : html`<p>${words.configDetail(c.attribute, c.problem)}</p>`}
+          </div>`
+        : this.renderNoWords();
     }
     const storageKey = `citizen-portal:draft:${this.config.ok ? this.config.config.endpoint : 'custom'}`;
     const report = html`<citizen-portal-report
@@ -280,15 +394,21 @@ export class CitizenPortal extends LitElement {
       .allowAnonymous=${this.allowAnonymous}
       @cp-check-status=${this.handleCheckStatus}
     ></citizen-portal-report>`;
-    const status = html`<citizen-portal-status
-      .backend=${this.activeBackend}
-      .messages=${m}
-      .locale=${this.locale}
-      .storageKey=${storageKey}
-    ></citizen-portal-status>`;
-    if (this.view == 'report') return report;
-    if (this.view == 'status') return (void this.loadStatusView(), status);
+    const status = !this.statusReady
+      ? this.tab == 'status' || this.view == 'status'
+        ? html`<p role="status">${m.loadingStep}</p>`
+        : nothing
+      : html`<citizen-portal-status
+          .backend=${this.activeBackend}
+          .messages=${m}
+          .locale=${this.locale}
+          .storageKey=${storageKey}
+        ></citizen-portal-status>`;
+    const switcher = this.renderSwitcher(m);
+    if (this.view == 'report') return html`${switcher}${report}`;
+    if (this.view == 'status') return (void this.loadStatusView(), html`${switcher}${status}`);
     return html`
+      ${switcher}
       <div role="tablist" part="tabs" aria-label=${m.tabsLabel} class="tabs">
         ${this.renderTab('report', m.tabReport)} ${this.renderTab('status', m.tabStatus)}
       </div>

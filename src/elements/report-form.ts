@@ -1,7 +1,7 @@
 /**
- * @summary "Report a problem", in four steps: the problem (category and its questions), location, details and
- * contact, then check and send. Only the first step is in the core bundle; the rest (./report-steps) loads when
- * the resident moves on, so the first screen stays small.
+ * @summary "Report a problem", in four steps: the problem (its category), location, details and contact (the
+ * category's questions first), then check and send. Only the first step is in the core bundle; the rest
+ * (./report-steps, ./questions) loads when the resident moves on, so the first screen stays small.
  *
  * @event cp-request-submitted - A report was accepted; `detail: { serviceRequestId?, token?, notice?, serviceCode }`.
  * @event cp-reference-resolved - The reference number behind a provisional token arrived;
@@ -14,7 +14,7 @@
  */
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import type { Backend, Service, ServiceDefinition, SubmitResult } from '../backend/types';
-import type { Messages } from '../i18n';
+import { loadMessages, type Messages } from '../i18n';
 import {
   attrField,
   emptyDraft,
@@ -27,7 +27,6 @@ import {
   type FieldError,
   type Step,
 } from '../schema/draft';
-import type { Attribute } from '../schema/open311';
 import { clearDraft, loadDraft, saveDraft } from '../storage/draft-store';
 import { baseStyles } from './styles';
 import { backendErrorText } from './error-text';
@@ -35,9 +34,6 @@ import { CategoryPicker, pickerStyles } from './category-picker';
 import type * as LaterSteps from './report-steps';
 
 type Load<T> = { state: 'loading' } | { state: 'ready'; value: T } | { state: 'failed'; message: string };
-
-/** Radio buttons for short lists, a select for long ones (easier to scan on a phone). */
-const MAX_RADIOS = 5;
 
 /** Where to send residents for a category the city does not handle (electricity outage → the utility). */
 export interface Redirect {
@@ -120,7 +116,8 @@ export class ReportForm extends LitElement {
   /** The report was restored from this tab's storage: say so, and offer to start again. */
   declare private restored: boolean;
 
-  private definitions = new Map<string, ServiceDefinition>();
+  /** Service definitions already fetched, by code. @internal */
+  definitions = new Map<string, ServiceDefinition>();
   /** Aborted when the element leaves the page: whatever is in flight stops. @internal */
   abort = new AbortController();
   private focusAfterRender: string | undefined;
@@ -181,14 +178,16 @@ export class ReportForm extends LitElement {
 
   private async loadServices(): Promise<void> {
     const backend = this.backend!;
+    // Words being typed into the category field stay through a reload of the list (another language, Try again).
+    const typed = this.picker.query !== this.picker.selectedName();
     this.services = { state: 'loading' };
     try {
       const list = await backend.services(this.abort.signal);
       this.services = { state: 'ready', value: list };
       const preset = this.category && list.find((svc) => svc.service_code === this.category);
       if (preset && !this.draft.serviceCode) this.setDraft({ serviceCode: preset.service_code });
-      this.picker.sync();
-      if (this.draft.serviceCode) void this.loadDefinition(this.draft.serviceCode);
+      if (!typed) this.picker.sync();
+      this.prepareLater();
     } catch (e) {
       this.services = { state: 'failed', message: backendErrorText(this.messages, e) };
     }
@@ -201,43 +200,25 @@ export class ReportForm extends LitElement {
       : undefined;
   }
 
-  private async loadDefinition(code: string): Promise<void> {
-    const service = this.selectedService();
-    if (!service?.metadata) {
-      this.definition = { state: 'ready', value: undefined };
-      return;
-    }
-    const cached = this.definitions.get(code);
-    if (cached) {
-      this.definition = { state: 'ready', value: cached };
-      return;
-    }
-    this.definition = { state: 'loading' };
-    try {
-      const def = await this.backend!.serviceDefinition(code, this.abort.signal);
-      this.definitions.set(code, def);
-      // The resident may have picked another category meanwhile.
-      if (this.draft.serviceCode === code) this.definition = { state: 'ready', value: def };
-    } catch (e) {
-      if (this.draft.serviceCode === code) {
-        this.definition = { state: 'failed', message: backendErrorText(this.messages, e) };
-      }
-    }
-  }
-
   /** The later steps are their own chunk: fetched when the resident first moves on. */
   private async loadLater(): Promise<typeof LaterSteps | undefined> {
     if (this.later?.state === 'ready') return this.later.value;
     this.later = { state: 'loading' };
     try {
-      const module = await import('./report-steps');
+      const [module] = await Promise.all([import('./report-steps'), loadMessages(this.messages.lang, true)]);
       module.loaded(this);
       this.later = { state: 'ready', value: module };
+      this.prepareLater();
       return module;
     } catch {
       this.later = { state: 'failed', message: this.messages.loadStepFailed };
       return undefined;
     }
+  }
+
+  /** The later steps get ready for the chosen category (its questions) once they and the categories are here. */
+  private prepareLater(): void {
+    if (this.later?.state === 'ready' && this.services.state === 'ready') this.later.value.prepare(this);
   }
 
   /** @internal */
@@ -253,15 +234,16 @@ export class ReportForm extends LitElement {
     saveDraft(this.storageKey, this.draft);
   }
 
-  private setAnswer(code: string, value: string | string[]): void {
+  /** @internal */
+  setAnswer(code: string, value: string | string[]): void {
     this.setDraft({ answers: { ...this.draft.answers, [code]: value } });
   }
 
   /** Every problem with the draft; which of them show depends on `attempted` and `touched`. @internal */
   errors(): FieldError[] {
     // The later steps' checks come with their chunk (loaded whenever the resident is past the first step).
-    const later = this.later?.state === 'ready' ? this.later.value.validateRest(this.draft, this.requiredContact) : [];
-    return [...validateProblem(this.draft, this.currentDefinition()), ...later];
+    const later = this.later?.state === 'ready' ? this.later.value.validateRest(this) : [];
+    return [...validateProblem(this.draft), ...later];
   }
 
   private stepErrors(step: Step = this.draft.step): FieldError[] {
@@ -271,7 +253,7 @@ export class ReportForm extends LitElement {
   /** A problem in plain words: the first step's strings are here, the later steps' come with their chunk. */
   private errorText(e: FieldError): string {
     const later = this.later?.state === 'ready' && stepOf(e.field) !== 'what' ? this.later.value : undefined;
-    return later ? later.errorText(this, e) : this.messages.fieldError(e);
+    return later ? later.errorText(this, e) : this.messages.chooseCategory;
   }
 
   /** @internal */
@@ -379,7 +361,7 @@ export class ReportForm extends LitElement {
         ...(words >= 3 && !this.draft.description ? { description: sentence!.trim() } : {}),
       });
       if (!this.touched.has('serviceCode')) this.touched = new Set([...this.touched, 'serviceCode']);
-      void this.loadDefinition(code);
+      this.prepareLater();
     },
   });
 
@@ -431,134 +413,6 @@ export class ReportForm extends LitElement {
     this.focusSoon('#step-title');
   }
 
-  private renderQuestions(): TemplateResult | typeof nothing {
-    const m = this.messages;
-    const d = this.definition;
-    if (d.state === 'loading') return html`<p class="field" role="status">${m.loadingQuestions}</p>`;
-    if (d.state === 'failed') {
-      return html`<div class="panel error field" role="alert">
-        <p>${m.loadQuestionsFailed} ${d.message}</p>
-        <button type="button" class="secondary" @click=${() => this.loadDefinition(this.draft.serviceCode)}>
-          ${m.retry}
-        </button>
-      </div>`;
-    }
-    if (!d.value?.attributes.length) return nothing;
-    let index = 0;
-    return html`<fieldset>
-      <legend>${m.questionsHeading}</legend>
-      ${d.value.attributes.map((attr) =>
-        attr.variable ? this.renderQuestion(attr, index++) : html`<p class="field hint">${attr.description ?? ''}</p>`,
-      )}
-    </fieldset>`;
-  }
-
-  private renderQuestion(attr: Attribute, index: number): TemplateResult {
-    const m = this.messages;
-    const id = `q${index}`;
-    const field = attrField(attr.code);
-    const a = this.fieldA11y(field, !!attr.datatype_description);
-    const label = html`${attr.description ?? attr.code}${attr.required ? nothing : html` ${m.optional}`}`;
-    const hint = attr.datatype_description
-      ? html`<p class="hint" id="${id}-hint">${attr.datatype_description}</p>`
-      : nothing;
-    const value = this.draft.answers[attr.code];
-    const text = typeof value === 'string' ? value : '';
-    const onInput = (e: Event) => this.setAnswer(attr.code, (e.target as HTMLInputElement).value);
-    const common = { describedBy: a.describedBy, invalid: a.invalid };
-
-    if (
-      attr.datatype === 'multivaluelist' ||
-      (attr.datatype === 'singlevaluelist' && attr.values.length <= MAX_RADIOS)
-    ) {
-      const multi = attr.datatype === 'multivaluelist';
-      const list = Array.isArray(value) ? value : [];
-      const toggle = (key: string) => (e: Event) => {
-        const checked = (e.target as HTMLInputElement).checked;
-        // Read the answer now, not at render time: two quick clicks land before the next render.
-        const current = this.draft.answers[attr.code];
-        const chosen = Array.isArray(current) ? current.filter((k) => k !== key) : [];
-        this.setAnswer(attr.code, multi ? (checked ? [...chosen, key] : chosen) : key);
-      };
-      return html`<fieldset class="field" id=${id} data-field=${field} aria-describedby=${common.describedBy}>
-        <legend>${label}</legend>
-        ${hint} ${a.message}
-        ${attr.values.map(
-          (v, i) =>
-            html`<div class="choice">
-              <input
-                type=${multi ? 'checkbox' : 'radio'}
-                id="${id}-${i}"
-                name=${id}
-                value=${v.key}
-                aria-invalid=${common.invalid}
-                .checked=${multi ? list.includes(v.key) : text === v.key}
-                @change=${toggle(v.key)}
-              />
-              <label for="${id}-${i}">${v.name}</label>
-            </div>`,
-        )}
-      </fieldset>`;
-    }
-
-    // "boolean (checkbox)" and kin, from servers beyond the standard's six datatypes: one box, label beside it.
-    if (attr.datatype.startsWith('bool')) {
-      return html`<div class="field">
-        ${hint} ${a.message}
-        <div class="choice">
-          <input
-            type="checkbox"
-            id=${id}
-            data-field=${field}
-            aria-describedby=${common.describedBy}
-            aria-invalid=${common.invalid}
-            .checked=${text === 'true'}
-            @change=${(e: Event) => this.setAnswer(attr.code, (e.target as HTMLInputElement).checked ? 'true' : '')}
-          />
-          <label for=${id}>${label}</label>
-        </div>
-      </div>`;
-    }
-
-    let control: TemplateResult;
-    if (attr.datatype === 'singlevaluelist') {
-      control = html`<select
-        id=${id}
-        data-field=${field}
-        aria-describedby=${common.describedBy}
-        aria-invalid=${common.invalid}
-        @change=${onInput}
-      >
-        <option value="" ?selected=${!text}>${m.chooseOne}</option>
-        ${attr.values.map((v) => html`<option value=${v.key} ?selected=${v.key === text}>${v.name}</option>`)}
-      </select>`;
-    } else if (attr.datatype === 'text') {
-      control = html`<textarea
-        id=${id}
-        data-field=${field}
-        aria-describedby=${common.describedBy}
-        aria-invalid=${common.invalid}
-        .value=${text}
-        @input=${onInput}
-      ></textarea>`;
-    } else {
-      // string, number, datetime, date; anything unknown degrades to a text field.
-      const type = { number: 'number', datetime: 'datetime-local', date: 'date' }[attr.datatype as 'date'] ?? 'text';
-      control = html`<input
-        id=${id}
-        data-field=${field}
-        type=${type}
-        inputmode=${type === 'number' ? 'decimal' : nothing}
-        step=${type === 'number' ? 'any' : nothing}
-        aria-describedby=${common.describedBy}
-        aria-invalid=${common.invalid}
-        .value=${text}
-        @input=${onInput}
-      />`;
-    }
-    return html`<div class="field"><label for=${id}>${label}</label>${hint} ${a.message} ${control}</div>`;
-  }
-
   // --- The frame: step heading, error summary, buttons ---------------------------------------------------------------
 
   private renderErrorSummary(): TemplateResult | typeof nothing {
@@ -582,7 +436,7 @@ export class ReportForm extends LitElement {
 
   private renderStep(): TemplateResult | typeof nothing {
     const step = this.draft.step;
-    if (step === 'what') return html`${this.renderCategory()} ${this.renderRedirect() ?? this.renderQuestions()}`;
+    if (step === 'what') return html`${this.renderCategory()} ${this.renderRedirect() ?? nothing}`;
     const later = this.later;
     if (later?.state === 'ready') return later.value.renderStep(this, step);
     if (later?.state === 'failed') {

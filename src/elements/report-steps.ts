@@ -8,7 +8,9 @@ import { css, html, nothing, type TemplateResult } from 'lit';
 import { isBackendError } from '../backend/types';
 import { questions, type FieldError, type Step } from '../schema/draft';
 import { DESCRIPTION_MAX } from '../schema/validate-rest';
-export { validateRest } from '../schema/validate-rest';
+import { validateRest as validateLater } from '../schema/validate-rest';
+import { renderQuestions } from './questions';
+export { prepare } from './questions';
 import { toNewRequest } from '../schema/new-request';
 import { clearDraft } from '../storage/draft-store';
 import { forgetContact, loadContact, saveContact } from '../storage/contact-store';
@@ -156,6 +158,10 @@ export function loaded(host: ReportForm): void {
   if (saved && !d.email && !d.firstName && !d.lastName && !d.phone) host.setDraft({ ...saved, remember: true });
 }
 
+/** The later steps' problems (see ReportForm.errors). */
+export const validateRest = (host: ReportForm) =>
+  validateLater(host.draft, host.requiredContact, host.currentDefinition());
+
 export const errorText = (host: ReportForm, e: FieldError) => withLater(host.messages).laterFieldError(e);
 
 export function renderStep(host: ReportForm, step: Step): TemplateResult {
@@ -217,6 +223,7 @@ function renderDetails(host: ReportForm): TemplateResult {
   const left = DESCRIPTION_MAX - host.draft.description.length;
   const description = host.fieldA11y('description', true, 'description-count');
   return html`
+    ${renderQuestions(host)}
     <div class="field">
       <label for="description">${m.description}</label>
       <p class="hint" id="description-hint">${m.descriptionHint}</p>
@@ -360,7 +367,7 @@ function renderPhotos(host: ReportForm): TemplateResult | typeof nothing {
   };
   const hasPin = !!(host.draft.lat && host.draft.long);
   return html`<fieldset class="field photos" part="photos">
-    <legend>${m.photos} ${host.messages.optional}</legend>
+    <legend>${m.photos} ${m.optional}</legend>
     <p class="hint" id="photos-hint">${m.photosHint(host.maxPhotos)}</p>
     ${host.photoProblem ? html`<p class="error-message" role="alert">${host.photoProblem}</p>` : nothing}
     <ul class="thumbs">
@@ -454,7 +461,7 @@ function renderReview(host: ReportForm): TemplateResult {
     ...questions(def).map((a): [string, string, Step, string] => [
       a.description ?? a.code,
       answer(a.code),
-      'what',
+      'details',
       a.description ?? a.code,
     ]),
     [m.locationHeading, place, 'where', m.locationHeading],

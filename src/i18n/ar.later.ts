@@ -15,7 +15,15 @@ const upTo = (max: number) =>
     other: `يمكنك إضافة ${max} صورة كحد أقصى.`,
   });
 
-export const arLater: LaterMessages = {
+export const messages: LaterMessages = {
+  configProblem: 'نموذج طلب الخدمة هذا غير مُعَدّ بشكل صحيح.',
+  configDetail: (attribute, problem) =>
+    `في الإعداد «${attribute}» مشكلة (${problem}). يمكن لمسؤول الموقع الإلكتروني إصلاحها.`,
+  loadingQuestions: 'جارٍ تحميل أسئلة هذه الفئة…',
+  loadQuestionsFailed: 'تعذّر علينا تحميل أسئلة هذه الفئة.',
+  questionsHeading: 'عن المشكلة',
+  optional: '(اختياري)',
+  chooseOne: 'اختر واحدًا',
   addressSearchHint: 'اكتب عنوانًا أو اسم مكان واختر من الاقتراحات، أو صِف المكان بكلماتك.',
   addressSuggestions: 'عناوين مقترحة',
   placesFound: (n) =>
@@ -54,6 +62,10 @@ export const arLater: LaterMessages = {
   pinPlaced: (lat, long) => `تم وضع العلامة عند خط العرض ${lat} وخط الطول ${long}.`,
   laterFieldError: (e) => {
     switch (e.code) {
+      case 'number':
+        return `يجب أن تكون الإجابة عن «${e.label}» رقمًا.`;
+      case 'answer':
+        return `أجب عن السؤال «${e.label}».`;
       case 'outside':
         return 'هذا الموقع خارج نطاق البلدية. حرّك العلامة إلى داخل المنطقة المحددة بخط، أو تحقق من الإحداثيات.';
       case 'location':

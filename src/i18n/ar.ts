@@ -4,15 +4,12 @@ const rules = new Intl.PluralRules('ar');
 /** The form of a count for n: zero, one, two, few (3–10), many (11–99), other (100, 101, 102…). */
 const plural = (n: number, forms: Record<Intl.LDMLPluralRule, string>) => forms[rules.select(n)];
 
-export const ar: Messages = {
+export const messages: Messages = {
   lang: 'ar',
   tabReport: 'الإبلاغ عن مشكلة',
   tabStatus: 'الاستعلام عن الحالة',
   tabsLabel: 'طلبات الخدمة',
-
-  configProblem: 'نموذج طلب الخدمة هذا غير مُعَدّ بشكل صحيح.',
-  configDetail: (attribute, problem) =>
-    `في الإعداد «${attribute}» مشكلة (${problem}). يمكن لمسؤول الموقع الإلكتروني إصلاحها.`,
+  language: 'اللغة',
 
   loadingCategories: 'جارٍ تحميل الفئات…',
   loadCategoriesFailed: 'تعذّر علينا تحميل قائمة الفئات.',
@@ -36,11 +33,6 @@ export const ar: Messages = {
   call: (phone) => `اتصل بالرقم ${phone}`,
   restored: 'احتفظنا بالبلاغ الذي بدأته.',
   discard: 'البدء من جديد',
-  loadingQuestions: 'جارٍ تحميل أسئلة هذه الفئة…',
-  loadQuestionsFailed: 'تعذّر علينا تحميل أسئلة هذه الفئة.',
-  questionsHeading: 'عن المشكلة',
-  optional: '(اختياري)',
-  chooseOne: 'اختر واحدًا',
 
   stepCount: (n, total) => `الخطوة ${n} من ${total}:`,
   stepNames: { what: 'المشكلة', where: 'الموقع', details: 'التفاصيل وبيانات التواصل', review: 'المراجعة والإرسال' },
@@ -52,12 +44,7 @@ export const ar: Messages = {
   submitting: 'جارٍ إرسال بلاغك…',
   errorSummaryTitle: 'توجد مشكلة',
   errorPrefix: 'خطأ:',
-  fieldError: (e) =>
-    e.code === 'category'
-      ? 'اختر فئة للمشكلة.'
-      : e.code === 'number'
-        ? `يجب أن تكون الإجابة عن «${e.label}» رقمًا.`
-        : `أجب عن السؤال «${e.label}».`,
+  chooseCategory: 'اختر فئة للمشكلة.',
 
   backendError: (kind, status, wait) => {
     switch (kind) {
@@ -103,3 +90,6 @@ export const ar: Messages = {
     }
   },
 };
+
+/** The later steps' words: loaded with those steps. */
+export const later = () => import('./ar.later');

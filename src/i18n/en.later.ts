@@ -1,6 +1,14 @@
 import type { LaterMessages } from './messages';
 
-export const enLater: LaterMessages = {
+export const messages: LaterMessages = {
+  configProblem: 'This service request form is not set up correctly.',
+  configDetail: (attribute, problem) =>
+    `The "${attribute}" setting ${problem}. The website's administrator can fix this.`,
+  loadingQuestions: 'Loading questions for this category…',
+  loadQuestionsFailed: 'We could not load the questions for this category.',
+  questionsHeading: 'About the problem',
+  optional: '(optional)',
+  chooseOne: 'Choose one',
   addressSearchHint:
     'Type an address or a place and choose from the suggestions, or describe the place in your own words.',
   addressSuggestions: 'Suggested addresses',
@@ -28,6 +36,10 @@ export const enLater: LaterMessages = {
   pinPlaced: (lat, long) => `Pin placed at ${lat}, ${long}.`,
   laterFieldError: (e) => {
     switch (e.code) {
+      case 'number':
+        return `The answer to "${e.label}" must be a number.`;
+      case 'answer':
+        return `Answer the question "${e.label}".`;
       case 'outside':
         return "This location is outside the city's area. Move the pin inside the outlined area, or check the coordinates.";
       case 'location':

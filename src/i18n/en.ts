@@ -1,14 +1,11 @@
 import type { Messages } from './messages';
 
-export const en: Messages = {
+export const messages: Messages = {
   lang: 'en',
   tabReport: 'Report a problem',
   tabStatus: 'Check status',
   tabsLabel: 'Service requests',
-
-  configProblem: 'This service request form is not set up correctly.',
-  configDetail: (attribute, problem) =>
-    `The "${attribute}" setting ${problem}. The website's administrator can fix this.`,
+  language: 'Language',
 
   loadingCategories: 'Loading categories…',
   loadCategoriesFailed: 'We could not load the list of categories.',
@@ -24,11 +21,6 @@ export const en: Messages = {
   call: (phone) => `Call ${phone}`,
   restored: 'We kept the report you started.',
   discard: 'Start again',
-  loadingQuestions: 'Loading questions for this category…',
-  loadQuestionsFailed: 'We could not load the questions for this category.',
-  questionsHeading: 'About the problem',
-  optional: '(optional)',
-  chooseOne: 'Choose one',
 
   stepCount: (n, total) => `Step ${n} of ${total}:`,
   stepNames: { what: 'The problem', where: 'Location', details: 'Details and contact', review: 'Check and send' },
@@ -40,12 +32,7 @@ export const en: Messages = {
   submitting: 'Sending your report…',
   errorSummaryTitle: 'There is a problem',
   errorPrefix: 'Error:',
-  fieldError: (e) =>
-    e.code === 'category'
-      ? 'Choose a category for the problem.'
-      : e.code === 'number'
-        ? `The answer to "${e.label}" must be a number.`
-        : `Answer the question "${e.label}".`,
+  chooseCategory: 'Choose a category for the problem.',
 
   backendError: (kind, status, wait) => {
     switch (kind) {
@@ -74,3 +61,6 @@ export const en: Messages = {
     }
   },
 };
+
+/** The later steps' words: loaded with those steps. */
+export const later = () => import('./en.later');

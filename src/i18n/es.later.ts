@@ -3,7 +3,15 @@ import type { LaterMessages } from './messages';
 /** Numbers as Spanish-language pages in the US write them: 4,000. */
 const num = (n: number) => n.toLocaleString('es-US');
 
-export const esLater: LaterMessages = {
+export const messages: LaterMessages = {
+  configProblem: 'Este formulario de solicitudes de servicio no está configurado correctamente.',
+  configDetail: (attribute, problem) =>
+    `Hay un problema con el ajuste “${attribute}”: ${problem}. El administrador del sitio web puede corregirlo.`,
+  loadingQuestions: 'Cargando las preguntas de esta categoría…',
+  loadQuestionsFailed: 'No pudimos cargar las preguntas de esta categoría.',
+  questionsHeading: 'Sobre el problema',
+  optional: '(opcional)',
+  chooseOne: 'Elija una opción',
   addressSearchHint:
     'Escriba una dirección o un lugar y elija una de las sugerencias, o describa el lugar con sus propias palabras.',
   addressSuggestions: 'Direcciones sugeridas',
@@ -34,6 +42,10 @@ export const esLater: LaterMessages = {
   pinPlaced: (lat, long) => `Marcador colocado en ${lat}, ${long}.`,
   laterFieldError: (e) => {
     switch (e.code) {
+      case 'number':
+        return `La respuesta a “${e.label}” debe ser un número.`;
+      case 'answer':
+        return `Responda la pregunta “${e.label}”.`;
       case 'outside':
         return 'Esta ubicación está fuera del área de la ciudad. Mueva el marcador dentro del área marcada o revise las coordenadas.';
       case 'location':

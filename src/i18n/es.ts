@@ -1,14 +1,11 @@
 import type { Messages } from './messages';
 
-export const es: Messages = {
+export const messages: Messages = {
   lang: 'es',
   tabReport: 'Reportar un problema',
   tabStatus: 'Consultar el estado',
   tabsLabel: 'Solicitudes de servicio',
-
-  configProblem: 'Este formulario de solicitudes de servicio no está configurado correctamente.',
-  configDetail: (attribute, problem) =>
-    `Hay un problema con el ajuste “${attribute}”: ${problem}. El administrador del sitio web puede corregirlo.`,
+  language: 'Idioma',
 
   loadingCategories: 'Cargando las categorías…',
   loadCategoriesFailed: 'No pudimos cargar la lista de categorías.',
@@ -26,11 +23,6 @@ export const es: Messages = {
   call: (phone) => `Llame al ${phone}`,
   restored: 'Guardamos el reporte que había empezado.',
   discard: 'Empezar de nuevo',
-  loadingQuestions: 'Cargando las preguntas de esta categoría…',
-  loadQuestionsFailed: 'No pudimos cargar las preguntas de esta categoría.',
-  questionsHeading: 'Sobre el problema',
-  optional: '(opcional)',
-  chooseOne: 'Elija una opción',
 
   stepCount: (n, total) => `Paso ${n} de ${total}:`,
   stepNames: { what: 'El problema', where: 'Ubicación', details: 'Detalles y contacto', review: 'Revisar y enviar' },
@@ -42,12 +34,7 @@ export const es: Messages = {
   submitting: 'Enviando su reporte…',
   errorSummaryTitle: 'Hay un problema',
   errorPrefix: 'Error:',
-  fieldError: (e) =>
-    e.code === 'category'
-      ? 'Elija una categoría para el problema.'
-      : e.code === 'number'
-        ? `La respuesta a “${e.label}” debe ser un número.`
-        : `Responda la pregunta “${e.label}”.`,
+  chooseCategory: 'Elija una categoría para el problema.',
 
   backendError: (kind, status, wait) => {
     switch (kind) {
@@ -76,3 +63,6 @@ export const es: Messages = {
     }
   },
 };
+
+/** The later steps' words: loaded with those steps. */
+export const later = () => import('./es.later');

@@ -8,7 +8,15 @@ const num = (n: number) => n.toLocaleString('fr');
 // Spacing: \u00a0 (no-break space) before « : », inside « » and between a number and its unit,
 // \u202f (narrow no-break space) before ; ? !
 
-export const frLater: LaterMessages = {
+export const messages: LaterMessages = {
+  configProblem: 'Ce formulaire de demande de service n’est pas configuré correctement.',
+  configDetail: (attribute, problem) =>
+    `Problème avec le paramètre «\u00a0${attribute}\u00a0»\u00a0: ${problem}. L’administrateur du site Web peut corriger cela.`,
+  loadingQuestions: 'Chargement des questions pour cette catégorie…',
+  loadQuestionsFailed: 'Nous n’avons pas pu charger les questions pour cette catégorie.',
+  questionsHeading: 'À propos du problème',
+  optional: '(facultatif)',
+  chooseOne: 'Choisissez une option',
   addressSearchHint:
     'Tapez une adresse ou un lieu et choisissez parmi les suggestions, ou décrivez le lieu avec vos propres mots.',
   addressSuggestions: 'Adresses suggérées',
@@ -41,6 +49,10 @@ export const frLater: LaterMessages = {
   pinPlaced: (lat, long) => `Repère placé à ${lat}, ${long}.`,
   laterFieldError: (e) => {
     switch (e.code) {
+      case 'number':
+        return `La réponse à «\u00a0${e.label}\u00a0» doit être un nombre.`;
+      case 'answer':
+        return `Répondez à la question «\u00a0${e.label}\u00a0».`;
       case 'outside':
         return 'Ce lieu est en dehors du territoire de la Ville. Déplacez le repère à l’intérieur de la zone délimitée, ou vérifiez les coordonnées.';
       case 'location':

@@ -5,15 +5,12 @@ const one = (n: number) => new Intl.PluralRules('fr').select(n) === 'one';
 
 // Spacing: \u00a0 (no-break space) before « : » and inside « », \u202f (narrow no-break space) before ; ? !
 
-export const fr: Messages = {
+export const messages: Messages = {
   lang: 'fr',
   tabReport: 'Signaler un problème',
   tabStatus: 'Suivre une demande',
   tabsLabel: 'Demandes de service',
-
-  configProblem: 'Ce formulaire de demande de service n’est pas configuré correctement.',
-  configDetail: (attribute, problem) =>
-    `Problème avec le paramètre «\u00a0${attribute}\u00a0»\u00a0: ${problem}. L’administrateur du site Web peut corriger cela.`,
+  language: 'Langue',
 
   loadingCategories: 'Chargement des catégories…',
   loadCategoriesFailed: 'Nous n’avons pas pu charger la liste des catégories.',
@@ -31,11 +28,6 @@ export const fr: Messages = {
   call: (phone) => `Appelez le ${phone}`,
   restored: 'Nous avons gardé le signalement que vous aviez commencé.',
   discard: 'Recommencer',
-  loadingQuestions: 'Chargement des questions pour cette catégorie…',
-  loadQuestionsFailed: 'Nous n’avons pas pu charger les questions pour cette catégorie.',
-  questionsHeading: 'À propos du problème',
-  optional: '(facultatif)',
-  chooseOne: 'Choisissez une option',
 
   stepCount: (n, total) => `Étape ${n} sur ${total}\u00a0:`,
   stepNames: { what: 'Le problème', where: 'Lieu', details: 'Détails et coordonnées', review: 'Vérifier et envoyer' },
@@ -47,12 +39,7 @@ export const fr: Messages = {
   submitting: 'Envoi de votre signalement…',
   errorSummaryTitle: 'Il y a un problème',
   errorPrefix: 'Erreur\u00a0:',
-  fieldError: (e) =>
-    e.code === 'category'
-      ? 'Choisissez une catégorie pour le problème.'
-      : e.code === 'number'
-        ? `La réponse à «\u00a0${e.label}\u00a0» doit être un nombre.`
-        : `Répondez à la question «\u00a0${e.label}\u00a0».`,
+  chooseCategory: 'Choisissez une catégorie pour le problème.',
 
   backendError: (kind, status, wait) => {
     switch (kind) {
@@ -81,3 +68,6 @@ export const fr: Messages = {
     }
   },
 };
+
+/** The later steps' words: loaded with those steps. */
+export const later = () => import('./fr.later');

@@ -1,18 +1,66 @@
-/** Picks the resident's language. English only for now; issue #7 adds more (one file each). */
-import { en } from './en';
-import type { Messages } from './messages';
+/**
+ * The resident's language. Every language, English too, is two chunks: the first screen's words and the later
+ * steps' (see messages.ts), so a resident downloads one language, and only the words of what they reach.
+ * Adding a language: xx.ts and xx.later.ts (typed: a missing key fails type-check), then a line in each table.
+ */
+import type { LaterMessages, Messages } from './messages';
 
-export type { Messages };
+export type { LaterMessages, Messages };
 
-const catalogs: Record<string, Messages> = { en };
+/** Each language's first file; it knows where its later one is. */
+const chunks: Record<string, () => Promise<{ messages: Messages; later: () => Promise<{ messages: LaterMessages }> }>> =
+  {
+    en: () => import('./en'),
+    es: () => import('./es'),
+    fr: () => import('./fr'),
+    zh: () => import('./zh'),
+    vi: () => import('./vi'),
+    ar: () => import('./ar'),
+  };
 
-/** `lang` from the element, else the page's <html lang>, else the browser; falls back to English. */
-export function resolveLanguage(...candidates: Array<string | null | undefined>): string {
+/** Each language's name in itself, for the language switcher. */
+export const LANGUAGE_NAMES: Record<string, string> = {
+  en: 'English',
+  es: 'Español',
+  fr: 'Français',
+  zh: '中文',
+  vi: 'Tiếng Việt',
+  ar: 'العربية',
+};
+/** Languages written right to left. */
+export const isRtl = (lang: string) => lang === 'ar';
+
+/**
+ * The first of the candidates (`lang` on the element, the page's, the browser's …) that we have words for:
+ * its language and its full tag (for dates and Accept-Language: "es-MX" stays "es-MX"). Else English.
+ */
+export function resolveLanguage(
+  candidates: Array<string | null | undefined>,
+  allowed?: readonly string[],
+): { lang: string; locale: string } {
   for (const c of [...candidates, ...(globalThis.navigator?.languages ?? [])]) {
-    const base = c?.toLowerCase().split(/[-_]/)[0];
-    if (base && catalogs[base]) return base;
+    const lang = c?.toLowerCase().split(/[-_]/)[0];
+    if (lang && chunks[lang] && (!allowed || allowed.includes(lang))) return { lang, locale: c! };
   }
-  return 'en';
+  return { lang: allowed?.[0] ?? 'en', locale: allowed?.[0] ?? 'en' };
 }
 
-export const messagesFor = (lang: string): Messages => catalogs[lang] ?? en;
+type Chunk = Awaited<ReturnType<(typeof chunks)[string]>>;
+const loaded: Record<string, Promise<Chunk>> = {};
+/** The later steps' words, by language, once loaded (read by withLater in the later chunks). */
+export const laterLoaded: Record<string, LaterMessages> = {};
+let laterWanted = false;
+
+/**
+ * The words for `lang`: the first screen's, and the later steps' too once the resident has reached them (so a
+ * language switched on step 3 arrives whole). Rejects when a chunk cannot be loaded (offline).
+ */
+export async function loadMessages(lang: string, withLater = laterWanted): Promise<Messages> {
+  laterWanted ||= withLater;
+  const chunk = await (loaded[lang] ??= chunks[lang]!().catch((e: unknown) => {
+    delete loaded[lang];
+    throw e;
+  }));
+  if (laterWanted) laterLoaded[lang] ??= (await chunk.later()).messages;
+  return chunk.messages;
+}

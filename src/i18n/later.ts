@@ -1,12 +1,12 @@
-/** The later steps' and the status view's strings, for the language of the first screen's. */
-import { enLater } from './en.later';
-import type { LaterMessages, Messages } from './messages';
+/** The later steps' and the status view's strings, for the language of the first screen's (loaded by then). */
+import { laterLoaded, type LaterMessages, type Messages } from './index';
 
-const catalogs: Record<string, LaterMessages> = { en: enLater };
 const merged = new WeakMap<Messages, Messages & LaterMessages>();
 
 export function withLater(m: Messages): Messages & LaterMessages {
   let all = merged.get(m);
-  if (!all) merged.set(m, (all = { ...m, ...(catalogs[m.lang] ?? enLater) }));
+  const words = laterLoaded[m.lang];
+  if (!words) throw new Error(`citizen-portal: the later words of "${m.lang}" were used before they loaded`);
+  if (!all) merged.set(m, (all = { ...m, ...words }));
   return all;
 }

@@ -13,9 +13,8 @@ export interface Messages {
   tabReport: string;
   tabStatus: string;
   tabsLabel: string;
-
-  configProblem: string;
-  configDetail: (attribute: string, problem: string) => string;
+  /** The language switcher's label. */
+  language: string;
 
   loadingCategories: string;
   loadCategoriesFailed: string;
@@ -31,11 +30,6 @@ export interface Messages {
   call: (phone: string) => string;
   restored: string;
   discard: string;
-  loadingQuestions: string;
-  loadQuestionsFailed: string;
-  questionsHeading: string;
-  optional: string;
-  chooseOne: string;
 
   stepCount: (n: number, total: number) => string;
   stepNames: Record<Step, string>;
@@ -48,8 +42,8 @@ export interface Messages {
   submitting: string;
   errorSummaryTitle: string;
   errorPrefix: string;
-  /** Problems on the first step: category, answers. Later steps' are LaterMessages.laterFieldError. */
-  fieldError: (error: FieldError) => string;
+  /** The first step's one problem: no category. The others are LaterMessages.laterFieldError. */
+  chooseCategory: string;
 
   /** One plain sentence for each kind of backend failure. */
   backendError: (kind: BackendErrorKind, status?: number, retryAfterSeconds?: number) => string;
@@ -60,6 +54,14 @@ export interface Messages {
  * residents download only the words of what they see (the first screen has a 25 KB budget).
  */
 export interface LaterMessages {
+  /** A setting's problem, on the page (the console says more). */
+  configProblem: string;
+  configDetail: (attribute: string, problem: string) => string;
+  loadingQuestions: string;
+  loadQuestionsFailed: string;
+  questionsHeading: string;
+  optional: string;
+  chooseOne: string;
   addressSearchHint: string;
   addressSuggestions: string;
   placesFound: (n: number) => string;

@@ -1,6 +1,14 @@
 import type { LaterMessages } from './messages';
 
-export const viLater: LaterMessages = {
+export const messages: LaterMessages = {
+  configProblem: 'Biểu mẫu yêu cầu dịch vụ này chưa được thiết lập đúng.',
+  configDetail: (attribute, problem) =>
+    `Thiết lập “${attribute}” có lỗi (${problem}). Quản trị viên của trang web có thể sửa lỗi này.`,
+  loadingQuestions: 'Đang tải câu hỏi cho danh mục này…',
+  loadQuestionsFailed: 'Chúng tôi không tải được câu hỏi cho danh mục này.',
+  questionsHeading: 'Về sự cố',
+  optional: '(không bắt buộc)',
+  chooseOne: 'Chọn một mục',
   addressSearchHint:
     'Hãy gõ địa chỉ hoặc tên địa điểm rồi chọn trong các gợi ý, hoặc tự mô tả địa điểm bằng lời của bạn.',
   addressSuggestions: 'Địa chỉ gợi ý',
@@ -28,6 +36,10 @@ export const viLater: LaterMessages = {
   pinPlaced: (lat, long) => `Đã đặt ghim tại ${lat}, ${long}.`,
   laterFieldError: (e) => {
     switch (e.code) {
+      case 'number':
+        return `Câu trả lời cho “${e.label}” phải là một con số.`;
+      case 'answer':
+        return `Hãy trả lời câu hỏi “${e.label}”.`;
       case 'outside':
         return 'Vị trí này nằm ngoài khu vực của thành phố. Hãy di chuyển ghim vào trong vùng có viền, hoặc kiểm tra lại tọa độ.';
       case 'location':

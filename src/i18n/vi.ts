@@ -1,14 +1,11 @@
 import type { Messages } from './messages';
 
-export const vi: Messages = {
+export const messages: Messages = {
   lang: 'vi',
   tabReport: 'Báo cáo sự cố',
   tabStatus: 'Kiểm tra tình trạng',
   tabsLabel: 'Yêu cầu dịch vụ',
-
-  configProblem: 'Biểu mẫu yêu cầu dịch vụ này chưa được thiết lập đúng.',
-  configDetail: (attribute, problem) =>
-    `Thiết lập “${attribute}” có lỗi (${problem}). Quản trị viên của trang web có thể sửa lỗi này.`,
+  language: 'Ngôn ngữ',
 
   loadingCategories: 'Đang tải danh mục…',
   loadCategoriesFailed: 'Chúng tôi không tải được danh sách danh mục.',
@@ -24,11 +21,6 @@ export const vi: Messages = {
   call: (phone) => `Gọi ${phone}`,
   restored: 'Chúng tôi đã giữ lại báo cáo bạn đang làm dở.',
   discard: 'Bắt đầu lại',
-  loadingQuestions: 'Đang tải câu hỏi cho danh mục này…',
-  loadQuestionsFailed: 'Chúng tôi không tải được câu hỏi cho danh mục này.',
-  questionsHeading: 'Về sự cố',
-  optional: '(không bắt buộc)',
-  chooseOne: 'Chọn một mục',
 
   stepCount: (n, total) => `Bước ${n} trên ${total}:`,
   stepNames: { what: 'Sự cố', where: 'Vị trí', details: 'Chi tiết và liên lạc', review: 'Kiểm tra và gửi' },
@@ -40,12 +32,7 @@ export const vi: Messages = {
   submitting: 'Đang gửi báo cáo của bạn…',
   errorSummaryTitle: 'Có lỗi',
   errorPrefix: 'Lỗi:',
-  fieldError: (e) =>
-    e.code === 'category'
-      ? 'Hãy chọn một danh mục cho sự cố.'
-      : e.code === 'number'
-        ? `Câu trả lời cho “${e.label}” phải là một con số.`
-        : `Hãy trả lời câu hỏi “${e.label}”.`,
+  chooseCategory: 'Hãy chọn một danh mục cho sự cố.',
 
   backendError: (kind, status, wait) => {
     switch (kind) {
@@ -74,3 +61,6 @@ export const vi: Messages = {
     }
   },
 };
+
+/** The later steps' words: loaded with those steps. */
+export const later = () => import('./vi.later');

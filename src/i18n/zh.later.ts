@@ -1,6 +1,13 @@
 import type { LaterMessages } from './messages';
 
-export const zhLater: LaterMessages = {
+export const messages: LaterMessages = {
+  configProblem: '此服务请求表单的设置有误。',
+  configDetail: (attribute, problem) => `设置“${attribute}”有问题（${problem}）。网站管理员可以修复此问题。`,
+  loadingQuestions: '正在加载此类别的问题…',
+  loadQuestionsFailed: '无法加载此类别的问题。',
+  questionsHeading: '关于这个问题',
+  optional: '（选填）',
+  chooseOne: '请选择一项',
   addressSearchHint: '请输入地址或地点，然后从建议中选择；也可以用自己的话描述地点。',
   addressSuggestions: '建议的地址',
   placesFound: (n) => `找到${n}个地址。请用方向键选择。`,
@@ -23,6 +30,10 @@ export const zhLater: LaterMessages = {
   pinPlaced: (lat, long) => `标记已放在${lat}, ${long}。`,
   laterFieldError: (e) => {
     switch (e.code) {
+      case 'number':
+        return `“${e.label}”的答案必须是数字。`;
+      case 'answer':
+        return `请回答问题“${e.label}”。`;
       case 'outside':
         return '此位置不在本市范围内。请把标记移到轮廓线以内，或检查坐标。';
       case 'location':

@@ -1,13 +1,11 @@
 import type { Messages } from './messages';
 
-export const zh: Messages = {
+export const messages: Messages = {
   lang: 'zh',
   tabReport: '报告问题',
   tabStatus: '查询状态',
   tabsLabel: '服务请求',
-
-  configProblem: '此服务请求表单的设置有误。',
-  configDetail: (attribute, problem) => `设置“${attribute}”有问题（${problem}）。网站管理员可以修复此问题。`,
+  language: '语言',
 
   loadingCategories: '正在加载类别…',
   loadCategoriesFailed: '无法加载类别列表。',
@@ -23,11 +21,6 @@ export const zh: Messages = {
   call: (phone) => `请拨打 ${phone}`,
   restored: '我们已为您保留之前填写的报告。',
   discard: '重新开始',
-  loadingQuestions: '正在加载此类别的问题…',
-  loadQuestionsFailed: '无法加载此类别的问题。',
-  questionsHeading: '关于这个问题',
-  optional: '（选填）',
-  chooseOne: '请选择一项',
 
   stepCount: (n, total) => `第${n}步，共${total}步：`,
   stepNames: { what: '问题', where: '位置', details: '详情和联系方式', review: '检查并发送' },
@@ -39,12 +32,7 @@ export const zh: Messages = {
   submitting: '正在发送您的报告…',
   errorSummaryTitle: '出现问题',
   errorPrefix: '错误：',
-  fieldError: (e) =>
-    e.code === 'category'
-      ? '请为问题选择一个类别。'
-      : e.code === 'number'
-        ? `“${e.label}”的答案必须是数字。`
-        : `请回答问题“${e.label}”。`,
+  chooseCategory: '请为问题选择一个类别。',
 
   backendError: (kind, status, wait) => {
     switch (kind) {
@@ -73,3 +61,6 @@ export const zh: Messages = {
     }
   },
 };
+
+/** The later steps' words: loaded with those steps. */
+export const later = () => import('./zh.later');

@@ -4,6 +4,7 @@
  */
 import { z } from './zod';
 import type { ContactField } from './draft';
+import { LANGUAGE_NAMES } from '../i18n';
 
 /** Resolves `value` against the page (a relative endpoint such as "/open311/v2" is fine) and keeps http(s). */
 function resolveHttpUrl(value: string): string | undefined {
@@ -44,6 +45,18 @@ export const ConfigSchema = z.object({
   jurisdiction: optionalSetting,
   apiKey: optionalSetting,
   lang: optionalSetting,
+  /** The languages the city offers (a switcher): the built-in ones' tags. */
+  languages: z.pipe(
+    optionalSetting,
+    z.transform((v, ctx) => {
+      const tags = v?.split(/[\s,]+/) ?? [];
+      if (tags.some((t) => !LANGUAGE_NAMES[t])) {
+        const known = Object.keys(LANGUAGE_NAMES);
+        ctx.issues.push({ code: 'custom', message: `may list only ${known.join(', ')}`, input: v });
+      }
+      return tags;
+    }),
+  ),
   /** The server's format: json (default; falls back to XML by itself) or xml. */
   format: oneOf(['json', 'xml'] as const, 'must be "json" or "xml"'),
   /** For servers that take the language as a query parameter (GeoReport v2 has none): its name, e.g. "locale". */

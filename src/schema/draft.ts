@@ -37,11 +37,7 @@ export type Step = (typeof STEPS)[number];
 
 /** The step that asks for a field. */
 export const stepOf = (field: string): Step =>
-  field === 'serviceCode' || field.startsWith('attr:')
-    ? 'what'
-    : field === 'lat' || field === 'long' || field === 'address'
-      ? 'where'
-      : 'details';
+  field === 'serviceCode' ? 'what' : field === 'lat' || field === 'long' || field === 'address' ? 'where' : 'details';
 
 export const DraftSchema = z.object({
   /** Where the resident was, so a reload brings them back there. */
@@ -107,18 +103,7 @@ export const isEmpty = (v: string | string[] | undefined) =>
 /** The contact fields a city may require. */
 export type ContactField = 'email' | 'firstName' | 'lastName' | 'phone';
 
-/** Problems on the first step (the category and its questions); the later steps' are in ./validate-rest. */
-export function validateProblem(draft: Draft, def: ServiceDefinition | undefined): FieldError[] {
-  const errors: FieldError[] = [];
-  if (!draft.serviceCode) errors.push({ field: 'serviceCode', code: 'category' });
-  for (const a of questions(def)) {
-    const value = draft.answers[a.code];
-    const label = a.description ?? a.code;
-    if (isEmpty(value)) {
-      if (a.required) errors.push({ field: attrField(a.code), code: 'answer', label });
-    } else if (a.datatype === 'number' && !Number.isFinite(Number(value))) {
-      errors.push({ field: attrField(a.code), code: 'number', label });
-    }
-  }
-  return errors;
+/** The first step's one problem: no category. The later steps' (questions too) are in ./validate-rest. */
+export function validateProblem(draft: Draft): FieldError[] {
+  return draft.serviceCode ? [] : [{ field: 'serviceCode', code: 'category' }];
 }

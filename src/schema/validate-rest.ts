@@ -1,7 +1,16 @@
 /**
- * Problems on the later steps (location, description, contact): with their chunk, not the first screen's.
+ * Problems on the later steps (location, the category's questions, description, contact): with their chunk, not
+ * the first screen's.
  */
-import { validateProblem, type ContactField, type Draft, type FieldError } from './draft';
+import {
+  attrField,
+  isEmpty,
+  questions,
+  validateProblem,
+  type ContactField,
+  type Draft,
+  type FieldError,
+} from './draft';
 import type { ServiceDefinition } from './open311';
 
 /** GeoReport v2 allows at most 4,000 characters of description. */
@@ -16,7 +25,11 @@ export const parseCoordinate = (v: string, max: number): number | undefined => {
   return v.trim() !== '' && Number.isFinite(n) && Math.abs(n) <= max ? n : undefined;
 };
 
-export function validateRest(draft: Draft, requiredContact: readonly ContactField[] = []): FieldError[] {
+export function validateRest(
+  draft: Draft,
+  requiredContact: readonly ContactField[] = [],
+  def?: ServiceDefinition,
+): FieldError[] {
   const errors: FieldError[] = [];
   const hasLat = draft.lat.trim() !== '';
   const hasLong = draft.long.trim() !== '';
@@ -27,6 +40,16 @@ export function validateRest(draft: Draft, requiredContact: readonly ContactFiel
     errors.push({ field: 'address', code: 'location' });
   }
   if (draft.outside) errors.push({ field: 'lat', code: 'outside' });
+
+  for (const a of questions(def)) {
+    const value = draft.answers[a.code];
+    const label = a.description ?? a.code;
+    if (isEmpty(value)) {
+      if (a.required) errors.push({ field: attrField(a.code), code: 'answer', label });
+    } else if (a.datatype === 'number' && !Number.isFinite(Number(value))) {
+      errors.push({ field: attrField(a.code), code: 'number', label });
+    }
+  }
 
   if (!draft.description.trim()) errors.push({ field: 'description', code: 'description' });
   else if (draft.description.length > DESCRIPTION_MAX) errors.push({ field: 'description', code: 'descriptionLength' });
@@ -43,4 +66,4 @@ export const validateDraft = (
   draft: Draft,
   def: ServiceDefinition | undefined,
   requiredContact: readonly ContactField[] = [],
-): FieldError[] => [...validateProblem(draft, def), ...validateRest(draft, requiredContact)];
+): FieldError[] => [...validateProblem(draft), ...validateRest(draft, requiredContact, def)];

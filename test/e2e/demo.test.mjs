@@ -27,10 +27,10 @@ test('the demo files a report with its in-browser server, and still knows it aft
   await page.goto(`${demo.origin}/`, { waitUntil: 'load' });
 
   await pickCategory(page, 'pothole', 'Pothole');
-  await (await page.waitForSelector('aria/Smaller than a dinner plate[role="radio"]')).click();
   await continueTo(page, 'Step 2 of 4: Location');
   await (await page.waitForSelector('aria/Address or place[role="combobox"]')).type('5 Lakeview Terrace');
   await continueTo(page, 'Step 3 of 4: Details and contact');
+  await (await page.waitForSelector('aria/Smaller than a dinner plate[role="radio"]')).click();
   await (await page.waitForSelector('aria/Description[role="textbox"]')).type('Small but deep');
   await continueTo(page, 'Step 4 of 4: Check and send');
   await (await page.waitForSelector('aria/Submit[role="button"]')).click();

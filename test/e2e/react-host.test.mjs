@@ -65,10 +65,10 @@ test('a React app passes props and an object property, and hears cp-request-subm
   await page.keyboard.press('ArrowDown');
   await page.keyboard.press('Enter');
   await page.waitForFunction((el) => el.value === 'Pothole', {}, input);
-  await (await page.waitForSelector('aria/Smaller than a dinner plate[role="radio"]')).click();
   await continueTo(page, 'Step 2 of 4: Location');
   await (await page.waitForSelector('aria/Address or place[role="textbox"]')).type('1 Main St');
   await continueTo(page, 'Step 3 of 4: Details and contact');
+  await (await page.waitForSelector('aria/Smaller than a dinner plate[role="radio"]')).click();
   await (await page.waitForSelector('aria/Description[role="textbox"]')).type('Hole');
   await continueTo(page, 'Step 4 of 4: Check and send');
   await (await page.waitForSelector('aria/Submit[role="button"]')).click();

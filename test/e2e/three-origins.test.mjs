@@ -90,9 +90,6 @@ test('a resident files a report and checks it, across three origins, under a str
   await page.goto(host.origin, { waitUntil: 'load' });
 
   await pickCategory(page, 'streetlight', 'Streetlight Out', 15000);
-  const pole = await page.waitForSelector('aria/What is the pole number?[role="textbox"]');
-  await pole.type('DC-04127');
-  await (await page.waitForSelector('aria/Light flickers or cycles on and off[role="radio"]')).click();
 
   // Hostile page CSS must not reach inside: the buttons keep their own look and a usable size.
   const next = await page.waitForSelector('aria/Continue[role="button"]');
@@ -125,6 +122,10 @@ test('a resident files a report and checks it, across three origins, under a str
   );
   await (await page.waitForSelector('aria/Address or place[role="textbox"]')).type('310 Founders Way');
   await continueTo(page, 'Step 3 of 4: Details and contact');
+  // The category's questions open this step.
+  const pole = await page.waitForSelector('aria/What is the pole number?[role="textbox"]');
+  await pole.type('DC-04127');
+  await (await page.waitForSelector('aria/Light flickers or cycles on and off[role="radio"]')).click();
   await (
     await page.waitForSelector('aria/Description[role="textbox"]')
   ).type('Flickers all night <script>alert(1)</script>');

@@ -35,10 +35,24 @@ export async function next(el: Element): Promise<void> {
   );
 }
 
+/** Presses Back and waits for the step before. */
+export async function back(el: Element): Promise<void> {
+  const before = stepTitle(el);
+  getByRole(el, 'button', 'Back').click();
+  await waitFor(() => stepTitle(el) !== before, `the step before "${before}"`);
+}
+
+/** From the first step (a category chosen) to "Details and contact", where the category's questions are. */
+export async function toDetails(el: Element, address = '1 Elm St'): Promise<void> {
+  await next(el);
+  type(getByRole(el, 'textbox', 'Address or place'), address);
+  await next(el);
+}
+
 export interface Report {
   /** The category's name, as the resident sees it. */
   category: string;
-  /** Answers the category's questions on step 1 (after they appear). */
+  /** Answers the category's questions, at the top of "Details and contact" (after they appear). */
   answer?: (el: Element) => Promise<void> | void;
   lat?: string;
   long?: string;
@@ -53,12 +67,12 @@ export interface Report {
 /** Fills in every step and stops on "Check and send", where Submit is. */
 export async function fillReport(el: Element, r: Report): Promise<void> {
   await pickCategory(el, r.category);
-  await r.answer?.(el);
   await next(el);
   if (r.lat !== undefined) type(getByRole(el, 'textbox', 'Latitude'), r.lat);
   if (r.long !== undefined) type(getByRole(el, 'textbox', 'Longitude'), r.long);
   if (r.address !== undefined) type(getByRole(el, 'textbox', 'Address or place'), r.address);
   await next(el);
+  await r.answer?.(el);
   type(getByRole(el, 'textbox', 'Description'), r.description);
   if (r.email !== undefined) type(getByRole(el, 'textbox', 'Email'), r.email);
   if (r.firstName !== undefined) type(getByRole(el, 'textbox', 'First name'), r.firstName);

@@ -1,6 +1,7 @@
 /** The GeoReport v2 parsers accept what real servers send (a first set; issue #3 adds every dialect). */
 import { expect } from '@open-wc/testing';
-import { ServiceDefinitionSchema, ServiceListSchema } from '../src/schema/open311';
+import { ServiceListSchema } from '../src/schema/open311';
+import { ServiceDefinitionSchema } from '../src/schema/service-definition';
 import { PostResultListSchema, ServiceRequestListSchema } from '../src/schema/request';
 import { parseConfig } from '../src/schema/config';
 import { configMessage } from '../src/schema/config-help';

@@ -1,6 +1,6 @@
 /**
- * The request half of the Open311 adapter: filing (POST requests), looking up (GET requests/{id}, requests),
- * and waiting for the id behind a token. Loaded on first use by backend/open311.ts, which lends it its call
+ * The later half of the Open311 adapter: a category's questions (GET services/{code}), filing (POST
+ * requests), looking up (GET requests/{id}, requests), and waiting for the id behind a token. Loaded on first use by backend/open311.ts, which lends it its call
  * machinery (formats, path spellings, errors, retries).
  */
 import type { z } from '../schema/zod';
@@ -11,6 +11,7 @@ import {
   TokenListSchema,
   type Discovery,
 } from '../schema/request';
+import { ServiceDefinitionSchema } from '../schema/service-definition';
 import { encodeRequest, encodeRequestWithMedia } from './encode';
 import { sleep } from './http';
 import type { Open311Options } from './open311';
@@ -33,13 +34,20 @@ export interface Open311Context {
   options: Open311Options;
 }
 
-export type RequestCalls = Pick<Required<Backend>, 'submit' | 'request' | 'requests' | 'resolveToken'> & {
+export type RequestCalls = Pick<
+  Required<Backend>,
+  'serviceDefinition' | 'submit' | 'request' | 'requests' | 'resolveToken'
+> & {
   discovery(signal?: AbortSignal): Promise<Discovery>;
 };
 
 export function requestCalls({ call, get, scope, options }: Open311Context): RequestCalls {
   return {
     discovery: (signal) => get(['discovery'], DiscoverySchema, signal),
+    serviceDefinition(code, signal) {
+      const c = encodeURIComponent(code);
+      return get([`services/${c}`, `Services/${c}`], ServiceDefinitionSchema, signal);
+    },
     async submit(request, signal) {
       const extra = { jurisdiction: options.jurisdiction, apiKey: options.apiKey };
       const body = request.media?.length ? encodeRequestWithMedia(request, extra) : encodeRequest(request, extra);

@@ -4,7 +4,7 @@
  * schema/open311 and turns every failure into a BackendError whose kind the elements put in plain words.
  */
 import type { z } from '../schema/zod';
-import { ErrorBodySchema, ServiceDefinitionSchema, ServiceListSchema } from '../schema/open311';
+import { ErrorBodySchema, ServiceListSchema } from '../schema/open311';
 import { decode, type Format } from './decode';
 import type { RequestCalls } from './open311-requests';
 import { send, retryAfterMs, type HttpAnswer, type HttpOptions } from './http';
@@ -168,7 +168,8 @@ export function createOpen311Backend(options: Open311Options): Open311Backend {
   const get = <S extends z.ZodMiniType>(paths: string[], schema: S, signal?: AbortSignal, query = scope()) =>
     call(paths, schema, { method: 'GET', query }, signal);
 
-  // Filing and looking up requests happen after the location step or in the status view: their code is a
+  // A category's questions, filing and looking up requests happen after the location step or in the status
+  // view: their code (and schemas) is a
   // chunk of its own, loaded on first use, so the form's first screen stays within its size budget.
   let calls: Promise<RequestCalls> | undefined;
   const requestCalls = () =>
@@ -179,10 +180,7 @@ export function createOpen311Backend(options: Open311Options): Open311Backend {
 
     services: (signal) => get(['services', 'Services'], ServiceListSchema, signal),
 
-    serviceDefinition(code, signal) {
-      const c = encodeURIComponent(code);
-      return get([`services/${c}`, `Services/${c}`], ServiceDefinitionSchema, signal);
-    },
+    serviceDefinition: async (code, signal) => (await requestCalls()).serviceDefinition(code, signal),
 
     submit: async (request, signal) => (await requestCalls()).submit(request, signal),
     ...(options.mediaUpload === 'post' && { acceptsMedia: true }),

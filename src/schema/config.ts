@@ -57,6 +57,8 @@ export const ConfigSchema = z.object({
       return tags;
     }),
   ),
+  /** Light or dark: as the page is (default), or always light, always dark, or as the device prefers (auto). */
+  theme: oneOf(['light', 'dark', 'auto'] as const, 'must be "light", "dark" or "auto"'),
   /** The server's format: json (default; falls back to XML by itself) or xml. */
   format: oneOf(['json', 'xml'] as const, 'must be "json" or "xml"'),
   /** For servers that take the language as a query parameter (GeoReport v2 has none): its name, e.g. "locale". */

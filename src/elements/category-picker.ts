@@ -53,8 +53,8 @@ export const pickerStyles = css`
     padding: 0.25rem 0;
     overflow: auto;
     box-sizing: border-box;
-    background: var(--cp-input-background, #fff);
-    color: var(--cp-input-color, #111);
+    background: var(--_field);
+    color: var(--_field-text);
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
     box-shadow: 0 6px 18px rgb(0 0 0 / 0.18);

@@ -39,6 +39,7 @@ const TABS: Tab[] = ['report', 'status'];
  * @attr max-photos - how many photos a resident may add (0–10, default 3).
  * @attr required-contact - contact details the city requires: email, name, first-name, last-name, phone.
  * @attr allow-anonymous - residents may report without contact details.
+ * @attr theme - `light`, `dark` or `auto` (as the device prefers): its own surface; default: as the page is.
  * @attr view - `both` (default: tabs), `status` (the tracker only) or `report` (the form only).
  * @attr map-style - a MapLibre style URL: a map in the location step.
  * @attr center - where the map starts: "longitude,latitude".
@@ -54,6 +55,7 @@ const TABS: Tab[] = ['report', 'status'];
  * @csspart tabs - the tab list
  * @csspart tab - each tab
  * @csspart panel - each tab panel
+ * @csspart language - the language switcher (with `languages`)
  * @csspart config-error - the message shown when the element is set up wrongly
  * @csspart form - the report form (inside the report view)
  * @csspart error-summary - "There is a problem" with links to each field
@@ -71,6 +73,8 @@ const TABS: Tab[] = ['report', 'status'];
  * @cssprop --cp-focus-ring - the focus outline
  * @cssprop --cp-input-background - fields' background
  * @cssprop --cp-input-color - fields' text
+ * @cssprop --cp-surface - the widget's background with a `theme` (default: the system's Canvas colour)
+ * @cssprop --cp-tab-selected-background - the selected tab (default: Canvas)
  */
 export class CitizenPortal extends LitElement {
   static override styles = [
@@ -107,10 +111,10 @@ export class CitizenPortal extends LitElement {
         margin-bottom: -2px;
       }
       [role='tab'][aria-selected='true'] {
-        background: var(--cp-tab-selected-background, #fff);
+        background: var(--cp-tab-selected-background, Canvas);
         color: inherit;
         border-color: var(--_border);
-        border-bottom: 2px solid var(--cp-tab-selected-background, #fff);
+        border-bottom: 2px solid var(--cp-tab-selected-background, Canvas);
       }
     `,
   ];
@@ -133,6 +137,7 @@ export class CitizenPortal extends LitElement {
     requiredContact: { attribute: 'required-contact' },
     allowAnonymous: { attribute: 'allow-anonymous', type: Boolean },
     view: {},
+    theme: {},
     tab: { state: true },
     messages: { state: true },
     chosen: { state: true },
@@ -174,6 +179,8 @@ export class CitizenPortal extends LitElement {
   declare allowAnonymous: boolean;
   /** both | status | report. */
   declare view: string | null;
+  /** light | dark | auto (CSS reads the attribute; validated here). */
+  declare theme: string | null;
 
   /** @internal */
   declare private tab: Tab;
@@ -227,6 +234,7 @@ export class CitizenPortal extends LitElement {
     const { lang, locale } = resolveLanguage([offered && this.chosen, this.lang, pageLang], offered);
     this.locale = locale;
     const input = {
+      theme: this.theme,
       languages: this.languages,
       endpoint: this.endpoint,
       jurisdiction: this.jurisdiction,
@@ -260,7 +268,7 @@ export class CitizenPortal extends LitElement {
     if (this.backend) {
       this.activeBackend = this.backend;
     } else if (this.config.ok) {
-      const { timeout, maxPhotos: _, requiredContact: __, languages: ___, ...config } = this.config.config;
+      const { timeout, maxPhotos: _, requiredContact: __, languages: ___, theme: ____, ...config } = this.config.config;
       this.activeBackend = createOpen311Backend({
         ...config,
         lang: this.locale,

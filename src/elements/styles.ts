@@ -14,15 +14,35 @@ export const baseStyles = css`
     font-size: inherit;
     color: inherit;
     line-height: 1.5;
-    --_accent: var(--cp-accent, #0b5cad);
-    --_on-accent: var(--cp-on-accent, #fff);
-    --_danger: var(--cp-danger, #b3261e);
-    --_border: var(--cp-border, #6b7280);
-    --_muted: var(--cp-muted, #4b5563);
+    /* Light or dark as the page is (its color-scheme), unless theme= says; light-dark() picks by that. */
+    color-scheme: inherit;
+    --_accent: var(--cp-accent, light-dark(#0b5cad, #8ab4f8));
+    --_on-accent: var(--cp-on-accent, light-dark(#fff, #0b1b33));
+    --_danger: var(--cp-danger, light-dark(#b3261e, #ffb4ab));
+    --_border: var(--cp-border, light-dark(#6b7280, #9ca3af));
+    --_muted: var(--cp-muted, light-dark(#4b5563, #c4c9d1));
+    --_field: var(--cp-input-background, Field);
+    --_field-text: var(--cp-input-color, FieldText);
     --_surface: var(--cp-surface, transparent);
     --_radius: var(--cp-radius, 6px);
     --_gap: var(--cp-gap, 1rem);
     --_focus: var(--cp-focus-ring, 3px solid #f59e0b);
+  }
+  :host([theme='light']) {
+    color-scheme: light;
+  }
+  :host([theme='dark']) {
+    color-scheme: dark;
+  }
+  :host([theme='auto']) {
+    color-scheme: light dark;
+  }
+  /* A theme of its own: the widget paints its own surface, so it reads on any page. */
+  :host([theme]) {
+    background: var(--cp-surface, Canvas);
+    color: CanvasText;
+    padding: var(--_gap);
+    border-radius: var(--_radius);
   }
   :host([hidden]),
   [hidden] {
@@ -85,9 +105,8 @@ export const baseStyles = css`
     width: 100%;
     max-width: 36rem;
     font: inherit;
-    color: inherit;
-    background: var(--cp-input-background, #fff);
-    color: var(--cp-input-color, #111);
+    background: var(--_field);
+    color: var(--_field-text);
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
     padding: 0.5rem 0.6rem;
@@ -167,7 +186,7 @@ export const baseStyles = css`
     border-color: var(--_danger);
   }
   .panel.success {
-    border-color: #15803d;
+    border-color: light-dark(#15803d, #4ade80);
   }
   .reference {
     font-size: 1.5em;

@@ -3,7 +3,7 @@ import { LitElement, css, html, nothing, type PropertyValues, type TemplateResul
 import { createOpen311Backend } from '../backend/open311';
 import type { Backend } from '../backend/types';
 import { LANGUAGE_NAMES, isRtl, laterLoaded, loadMessages, resolveLanguage, type Messages } from '../i18n';
-import { parseConfig, type ConfigResult } from '../schema/config';
+import { SETTINGS, attributeName, parseConfig, type ConfigResult } from '../schema/config';
 import { baseStyles } from './styles';
 import type { StatusView } from './status-view';
 import type { Redirect } from './report-form';
@@ -120,28 +120,18 @@ export class CitizenPortal extends LitElement {
   ];
 
   static override properties = {
-    endpoint: {},
-    jurisdiction: {},
-    apiKey: { attribute: 'api-key' },
-    format: {},
-    localeParam: { attribute: 'locale-param' },
-    timeout: {},
-    lang: {},
-    languages: {},
     backend: { attribute: false },
     synonyms: { attribute: false },
     redirects: { attribute: false },
-    category: {},
-    mediaUpload: { attribute: 'media-upload' },
-    maxPhotos: { attribute: 'max-photos' },
-    requiredContact: { attribute: 'required-contact' },
-    allowAnonymous: { attribute: 'allow-anonymous', type: Boolean },
-    view: {},
-    theme: {},
     tab: { state: true },
     messages: { state: true },
     chosen: { state: true },
   };
+
+  // Every setting of the configuration schema is an attribute (api-key) and a property (apiKey): one list.
+  static {
+    for (const key of SETTINGS) this.createProperty(key, { attribute: attributeName(key) });
+  }
 
   /** GeoReport v2 base URL. */
   declare endpoint: string | null;
@@ -175,12 +165,20 @@ export class CitizenPortal extends LitElement {
   declare maxPhotos: string | null;
   /** Contact details the city requires (validated). */
   declare requiredContact: string | null;
-  /** Residents may report without contact details. */
-  declare allowAnonymous: boolean;
+  /** Residents may report without contact details (present: on). */
+  declare allowAnonymous: boolean | string | null;
   /** both | status | report. */
   declare view: string | null;
   /** light | dark | auto (CSS reads the attribute; validated here). */
   declare theme: string | null;
+  /** The map's and the tracker's settings: read by their chunks (see the attributes above). */
+  declare mapStyle: string | null;
+  declare center: string | null;
+  declare zoom: string | null;
+  declare boundary: string | null;
+  declare geocoder: string | null;
+  declare deepLinkParam: string | null;
+  declare referencePattern: string | null;
 
   /** @internal */
   declare private tab: Tab;
@@ -233,20 +231,8 @@ export class CitizenPortal extends LitElement {
     // The switcher's choice counts only where there is a switcher to change it back with.
     const { lang, locale } = resolveLanguage([offered && this.chosen, this.lang, pageLang], offered);
     this.locale = locale;
-    const input = {
-      theme: this.theme,
-      languages: this.languages,
-      endpoint: this.endpoint,
-      jurisdiction: this.jurisdiction,
-      apiKey: this.apiKey,
-      lang: this.locale,
-      format: this.format,
-      localeParam: this.localeParam,
-      timeout: this.timeout,
-      mediaUpload: this.mediaUpload,
-      maxPhotos: this.maxPhotos,
-      requiredContact: this.requiredContact,
-    };
+    const input: Record<string, unknown> = { lang: this.locale };
+    for (const key of SETTINGS) if (key !== 'lang') input[key] = this[key];
     // Only a change of configuration (or of backend) makes a new backend: it reloads the categories.
     const key = JSON.stringify(input);
     if (key !== this.configKey || changed.has('backend')) this.configure(input, key);
@@ -262,15 +248,15 @@ export class CitizenPortal extends LitElement {
     }
   }
 
-  private configure(input: Parameters<typeof parseConfig>[0], key: string): void {
+  private configure(input: Record<string, unknown>, key: string): void {
     this.configKey = key;
     this.config = parseConfig(input);
     if (this.backend) {
       this.activeBackend = this.backend;
     } else if (this.config.ok) {
-      const { timeout, maxPhotos: _, requiredContact: __, languages: ___, theme: ____, ...config } = this.config.config;
+      const { endpoint, jurisdiction, apiKey, format, localeParam, mediaUpload, timeout } = this.config.config;
       this.activeBackend = createOpen311Backend({
-        ...config,
+        ...{ endpoint, jurisdiction, apiKey, format, localeParam, mediaUpload },
         lang: this.locale,
         ...(timeout ? { timeoutMs: timeout * 1000 } : {}),
       });
@@ -399,7 +385,7 @@ export class CitizenPortal extends LitElement {
       .category=${this.category}
       .maxPhotos=${this.config.ok ? this.config.config.maxPhotos : 3}
       .requiredContact=${this.config.ok ? this.config.config.requiredContact : []}
-      .allowAnonymous=${this.allowAnonymous}
+      .allowAnonymous=${this.config.ok && this.config.config.allowAnonymous}
       @cp-check-status=${this.handleCheckStatus}
     ></citizen-portal-report>`;
     const status = !this.statusReady

@@ -1,6 +1,9 @@
 /**
- * The element's configuration, from its attributes. One schema validates it and names the setting at fault,
- * so a webmaster sees "endpoint: …" in the console and a plain sentence in the page, never a blank box.
+ * The element's configuration: the one list of its settings. Each key is an attribute (apiKey → api-key) and a
+ * property of <citizen-portal>, a `data-` attribute of the script tag, and a key of a JSON config; the schema
+ * validates them all and names the setting at fault, so a webmaster sees "endpoint: …" in the console and a
+ * plain sentence in the page, never a blank box. Settings only a later chunk uses (the map's, the tracker's) are
+ * read here as text and checked by that chunk.
  */
 import { z } from './zod';
 import type { ContactField } from './draft';
@@ -108,6 +111,19 @@ export const ConfigSchema = z.object({
       return words.flatMap((w) => fields[w] ?? []);
     }),
   ),
+  /** A service code chosen in advance. */
+  category: optionalSetting,
+  /** both (tabs), status (the tracker alone) or report (the form alone). */
+  view: oneOf(['both', 'status', 'report'] as const, 'must be "both", "status" or "report"'),
+  /** Residents may report without contact details (a boolean attribute: present is on). */
+  allowAnonymous: z.transform((v: unknown) => v != null && v !== false && v !== 'false'),
+  mapStyle: optionalSetting,
+  center: optionalSetting,
+  zoom: optionalSetting,
+  boundary: optionalSetting,
+  geocoder: optionalSetting,
+  deepLinkParam: optionalSetting,
+  referencePattern: optionalSetting,
   /** Seconds to wait for each answer from the server. */
   timeout: z.pipe(
     optionalSetting,
@@ -121,13 +137,15 @@ export const ConfigSchema = z.object({
   ),
 });
 export type Config = z.infer<typeof ConfigSchema>;
+/** Every setting's name (the property; its attribute is attributeName(key)). */
+export const SETTINGS = Object.keys(ConfigSchema.shape) as Array<keyof Config>;
 /** The attribute a setting is read from: apiKey → api-key. */
 export const attributeName = (key: string) => key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
 
 export type ConfigResult =
   { ok: true; config: Config } | { ok: false; key: keyof Config; attribute: string; problem: string; value: unknown };
 
-export function parseConfig(input: Partial<Record<keyof Config, string | null | undefined>>): ConfigResult {
+export function parseConfig(input: Partial<Record<keyof Config, unknown>>): ConfigResult {
   const result = ConfigSchema.safeParse(input);
   if (result.success) return { ok: true, config: result.data };
   const issue = result.error.issues[0]!;

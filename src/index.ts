@@ -10,6 +10,25 @@ import type { StatusView } from './elements/status-view';
 // <citizen-portal-status> is defined by its own chunk, loaded when the resident first opens "Check status".
 define('citizen-portal-report', ReportForm);
 define('citizen-portal', CitizenPortal);
+mountScriptTags(import.meta.url);
+
+/**
+ * The script tag alone, for sites whose editor strips unknown tags: `<script type="module" src="…/citizen-portal.js"
+ * data-endpoint="…" data-jurisdiction="…">` puts a <citizen-portal> right after itself, its data- attributes
+ * being the settings (checked like a JSON config). Exported for tests.
+ */
+export function mountScriptTags(url: string): void {
+  for (const script of document.querySelectorAll<HTMLScriptElement>(
+    'script[src][data-endpoint],script[src][data-config]',
+  )) {
+    if (script.src !== url) continue;
+    const portal = document.createElement('citizen-portal');
+    const settings = Object.assign(document.createElement('script'), { type: 'application/json' });
+    settings.textContent = JSON.stringify(script.dataset);
+    portal.append(settings);
+    script.after(portal);
+  }
+}
 
 export { CitizenPortal, ReportForm };
 export { createOpen311Backend, type Open311Options } from './backend/open311';

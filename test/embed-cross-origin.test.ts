@@ -53,4 +53,21 @@ describe('dist/citizen-portal.js loaded from another origin', () => {
     expect(chunks).to.have.length(1);
     expect(chunks[0]!.startsWith(`${CDN_ORIGIN}/dist/chunks/`)).to.equal(true);
   });
+
+  it('mounts itself where a script tag with data- attributes stands (for CMSs that strip unknown tags)', async () => {
+    await useMockBackend();
+    sessionStorage.clear();
+    // Another URL of the same bundle: the browser runs it as a module of its own, which finds its script tag.
+    const script = document.createElement('script');
+    script.type = 'module';
+    script.src = `${CDN_ORIGIN}/dist/citizen-portal.js?tag`;
+    script.dataset['endpoint'] = '/open311/v2';
+    script.dataset['view'] = 'report';
+    const loaded = new Promise((resolve) => (script.onload = resolve));
+    document.body.replaceChildren(script);
+    await loaded;
+    const el = await waitFor(() => document.querySelector('citizen-portal'), 'the portal');
+    expect(el.previousElementSibling).to.equal(script);
+    await waitFor(() => getByRole(el, 'combobox', 'Category'), 'categories');
+  });
 });

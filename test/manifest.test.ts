@@ -3,6 +3,7 @@
  * frameworks; the README's attribute table must name every attribute it lists, and the other way round.
  */
 import { expect } from '@open-wc/testing';
+import { SETTINGS, attributeName } from '../src/schema/config';
 
 interface Declaration {
   tagName?: string;
@@ -29,6 +30,8 @@ describe('custom-elements.json', () => {
       'view',
     ]);
     expect(names(el!.attributes)).not.to.include('tab');
+    // The settings schema is the one list: each of its keys is a documented attribute, and nothing else is.
+    expect(names(el!.attributes).sort()).to.deep.equal(SETTINGS.map(attributeName).sort());
     expect(names(el!.events)).to.deep.equal(['cp-request-submitted', 'cp-reference-resolved']);
     expect(names(el!.cssParts)).to.include.members(['form', 'submit', 'status-card']);
     expect(names(el!.cssProperties)).to.include('--cp-accent');

@@ -3,7 +3,8 @@ import { LitElement, css, html, nothing, type PropertyValues, type TemplateResul
 import { createOpen311Backend } from '../backend/open311';
 import type { Backend } from '../backend/types';
 import { LANGUAGE_NAMES, isRtl, laterLoaded, loadMessages, resolveLanguage, type Messages } from '../i18n';
-import { SETTINGS, attributeName, parseConfig, type ConfigResult } from '../schema/config';
+import { JsonConfigSchema, SETTINGS, attributeName, parseConfig, type ConfigResult } from '../schema/config';
+import { fetchConfigFile } from '../backend/config-file';
 import { baseStyles } from './styles';
 import type { StatusView } from './status-view';
 import type { Redirect } from './report-form';
@@ -40,6 +41,8 @@ const TABS: Tab[] = ['report', 'status'];
  * @attr required-contact - contact details the city requires: email, name, first-name, last-name, phone.
  * @attr allow-anonymous - residents may report without contact details.
  * @attr theme - `light`, `dark` or `auto` (as the device prefers): its own surface; default: as the page is.
+ * @attr config - URL of a JSON config (the same settings, plus synonyms and redirects); or put it inline, in a
+ *   `<script type="application/json">` child. Attributes on the element win over it.
  * @attr view - `both` (default: tabs), `status` (the tracker only) or `report` (the form only).
  * @attr map-style - a MapLibre style URL: a map in the location step.
  * @attr center - where the map starts: "longitude,latitude".
@@ -171,6 +174,8 @@ export class CitizenPortal extends LitElement {
   declare view: string | null;
   /** light | dark | auto (CSS reads the attribute; validated here). */
   declare theme: string | null;
+  /** A JSON config file's URL (or an inline <script type="application/json"> child). */
+  declare config: string | null;
   /** The map's and the tracker's settings: read by their chunks (see the attributes above). */
   declare mapStyle: string | null;
   declare center: string | null;
@@ -182,7 +187,7 @@ export class CitizenPortal extends LitElement {
 
   /** @internal */
   declare private tab: Tab;
-  private config: ConfigResult = {
+  private checked: ConfigResult = {
     ok: false,
     key: 'endpoint',
     attribute: 'endpoint',
@@ -198,6 +203,10 @@ export class CitizenPortal extends LitElement {
   private shown = '';
   private language: Promise<void> | undefined;
   private languageFailed = false;
+  /** The JSON config has been read (or there is none): settings are complete. */
+  private read: Promise<void> | undefined;
+  private ready = false;
+  private jsonProblem: string | undefined;
   /** The status view's chunk and words are here: it may render. */
   private statusReady = false;
   private locale = 'en';
@@ -210,8 +219,9 @@ export class CitizenPortal extends LitElement {
     this.chosen = readChosenLanguage();
   }
 
-  /** Resolves once the resident's words have arrived and are on screen (tests and hosts await this). */
+  /** Resolves once the settings and the resident's words have arrived and are on screen (tests, hosts). */
   protected override async getUpdateComplete(): Promise<boolean> {
+    await this.read;
     await super.getUpdateComplete();
     await this.language;
     return super.getUpdateComplete();
@@ -219,13 +229,41 @@ export class CitizenPortal extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    // A deep link (#cp-request=ID) on the host page opens the tracker on that request.
-    const param = this.getAttribute('deep-link-param');
-    const linked = /cp-request=/.test(location.hash) || (param && new URLSearchParams(location.search).has(param));
-    if (linked && this.view != 'report') void this.handleCheckStatus({ detail: { id: location.href } } as CustomEvent);
+    this.read ??= this.readJsonConfig().then(() => {
+      this.ready = true;
+      this.requestUpdate();
+      // A deep link (#cp-request=ID) on the host page opens the tracker on that request.
+      const param = this.deepLinkParam;
+      const linked = /cp-request=/.test(location.hash) || (param && new URLSearchParams(location.search).has(param));
+      if (linked && this.view != 'report')
+        void this.handleCheckStatus({ detail: { id: location.href } } as CustomEvent);
+    });
+  }
+
+  /**
+   * A JSON config, before anything else: an inline <script type="application/json"> child, or the file named
+   * by `config`. Its settings fill in the attributes the element does not have (an attribute wins).
+   */
+  private async readJsonConfig(): Promise<void> {
+    const inline = this.querySelector(':scope > script[type="application/json"]')?.textContent;
+    const url = this.getAttribute('config');
+    if (inline == null && !url) return;
+    try {
+      const parsed = JsonConfigSchema.safeParse(inline != null ? JSON.parse(inline) : await fetchConfigFile(url!));
+      if (!parsed.success) throw parsed.error.issues[0]!.message;
+      for (const [key, value] of Object.entries(parsed.data)) {
+        const attribute = attributeName(key);
+        if (key === 'synonyms' || key === 'redirects') this[key] ??= value as never;
+        else if (value != null && value !== false && !this.hasAttribute(attribute))
+          this.setAttribute(attribute, String(value));
+      }
+    } catch (e) {
+      this.jsonProblem = typeof e === 'string' ? e : inline != null ? 'is not valid JSON' : `could not be loaded`;
+    }
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    if (!this.ready) return;
     const pageLang = this.closest('[lang]')?.getAttribute('lang') ?? document.documentElement.lang;
     const offered = this.offeredLanguages();
     // The switcher's choice counts only where there is a switcher to change it back with.
@@ -233,6 +271,7 @@ export class CitizenPortal extends LitElement {
     this.locale = locale;
     const input: Record<string, unknown> = { lang: this.locale };
     for (const key of SETTINGS) if (key !== 'lang') input[key] = this[key];
+    input['config'] = this.jsonProblem;
     // Only a change of configuration (or of backend) makes a new backend: it reloads the categories.
     const key = JSON.stringify(input);
     if (key !== this.configKey || changed.has('backend')) this.configure(input, key);
@@ -250,11 +289,11 @@ export class CitizenPortal extends LitElement {
 
   private configure(input: Record<string, unknown>, key: string): void {
     this.configKey = key;
-    this.config = parseConfig(input);
+    this.checked = parseConfig(input);
     if (this.backend) {
       this.activeBackend = this.backend;
-    } else if (this.config.ok) {
-      const { endpoint, jurisdiction, apiKey, format, localeParam, mediaUpload, timeout } = this.config.config;
+    } else if (this.checked.ok) {
+      const { endpoint, jurisdiction, apiKey, format, localeParam, mediaUpload, timeout } = this.checked.config;
       this.activeBackend = createOpen311Backend({
         ...{ endpoint, jurisdiction, apiKey, format, localeParam, mediaUpload },
         lang: this.locale,
@@ -263,7 +302,7 @@ export class CitizenPortal extends LitElement {
     } else {
       this.activeBackend = undefined;
       // Tell the webmaster (once per configuration), naming the attribute and what is wrong with it.
-      const problem = this.config;
+      const problem = this.checked;
       void import('../schema/config-help').then(({ configMessage }) => console.error(configMessage(problem)));
     }
   }
@@ -366,7 +405,7 @@ export class CitizenPortal extends LitElement {
 
   private renderIn(m: Messages): TemplateResult | typeof nothing {
     if (!this.activeBackend) {
-      const c = this.config;
+      const c = this.checked;
       const words = laterLoaded[m.lang];
       return words
         ? html`<div class="panel error" role="alert" part="config-error">
@@ -375,7 +414,7 @@ export class CitizenPortal extends LitElement {
           </div>`
         : this.renderNoWords();
     }
-    const storageKey = `citizen-portal:draft:${this.config.ok ? this.config.config.endpoint : 'custom'}`;
+    const storageKey = `citizen-portal:draft:${this.checked.ok ? this.checked.config.endpoint : 'custom'}`;
     const report = html`<citizen-portal-report
       .backend=${this.activeBackend}
       .messages=${m}
@@ -383,9 +422,9 @@ export class CitizenPortal extends LitElement {
       .synonyms=${this.synonyms}
       .redirects=${this.redirects}
       .category=${this.category}
-      .maxPhotos=${this.config.ok ? this.config.config.maxPhotos : 3}
-      .requiredContact=${this.config.ok ? this.config.config.requiredContact : []}
-      .allowAnonymous=${this.config.ok && this.config.config.allowAnonymous}
+      .maxPhotos=${this.checked.ok ? this.checked.config.maxPhotos : 3}
+      .requiredContact=${this.checked.ok ? this.checked.config.requiredContact : []}
+      .allowAnonymous=${this.checked.ok && this.checked.config.allowAnonymous}
       @cp-check-status=${this.handleCheckStatus}
     ></citizen-portal-report>`;
     const status = !this.statusReady

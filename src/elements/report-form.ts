@@ -189,6 +189,8 @@ export class ReportForm extends LitElement {
       if (!typed) this.picker.sync();
       this.prepareLater();
     } catch (e) {
+      // The sentences for failures are in the later words: fetched now (offline, they cannot be: one sentence).
+      await loadMessages(this.messages.lang, true).catch(() => undefined);
       this.services = { state: 'failed', message: backendErrorText(this.messages, e) };
     }
   }

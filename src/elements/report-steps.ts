@@ -25,6 +25,7 @@ import { renderAddress } from './address-search';
 import type { ReportForm } from './report-form';
 import { portalAttribute } from './portal-attribute';
 import { onText, textField } from './text-field';
+import { laterBaseStyles } from './later-styles';
 
 /** Styles only the later steps use: they come with this chunk, adopted into the form's shadow root. */
 const laterStyles = css`
@@ -143,8 +144,8 @@ const laterStyles = css`
 
 function adoptStyles(host: ReportForm): void {
   const root = host.shadowRoot!;
-  const sheet = laterStyles.styleSheet!;
-  if (!root.adoptedStyleSheets.includes(sheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+  const sheets = [laterBaseStyles.styleSheet!, laterStyles.styleSheet!];
+  if (!root.adoptedStyleSheets.includes(sheets[1]!)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, ...sheets];
 }
 
 /** The same place as the draft, one key for the contact details remembered on this device. */

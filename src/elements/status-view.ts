@@ -9,6 +9,7 @@ import { isBackendError } from '../backend/types';
 import type { Messages } from '../i18n';
 import { baseStyles } from './styles';
 import { backendErrorText } from './error-text';
+import { laterBaseStyles } from './later-styles';
 import { portalAttribute } from './portal-attribute';
 import { withLater } from '../i18n/later';
 import { define } from './define';
@@ -41,6 +42,7 @@ const readablePattern = (p: string) =>
 export class StatusView extends LitElement {
   static override styles = [
     baseStyles,
+    laterBaseStyles,
     css`
       .card-map {
         height: 12rem;

@@ -162,14 +162,6 @@ export const baseStyles = css`
   a {
     color: var(--_accent);
   }
-  .row {
-    display: flex;
-    flex-wrap: wrap;
-    gap: 0 var(--_gap);
-  }
-  .row > .field {
-    flex: 1 1 10rem;
-  }
   .error-message {
     color: var(--_danger);
     font-weight: 600;
@@ -184,15 +176,6 @@ export const baseStyles = css`
   }
   .panel.error {
     border-color: var(--_danger);
-  }
-  .panel.success {
-    border-color: light-dark(#15803d, #4ade80);
-  }
-  .reference {
-    font-size: 1.5em;
-    font-weight: 700;
-    letter-spacing: 0.05em;
-    overflow-wrap: anywhere;
   }
   .actions {
     display: flex;
@@ -219,19 +202,6 @@ export const baseStyles = css`
     clip: rect(0 0 0 0) !important;
     white-space: nowrap !important;
     border: 0 !important;
-  }
-  dl {
-    display: grid;
-    grid-template-columns: minmax(7rem, max-content) 1fr;
-    gap: 0.25rem 1rem;
-    margin: 0;
-  }
-  dt {
-    font-weight: 600;
-  }
-  dd {
-    margin: 0;
-    overflow-wrap: anywhere;
   }
   @media (prefers-reduced-motion: no-preference) {
     button {

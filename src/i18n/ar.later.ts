@@ -16,6 +16,49 @@ const upTo = (max: number) =>
   });
 
 export const messages: LaterMessages = {
+  backendError: (kind, status, wait) => {
+    switch (kind) {
+      case 'network':
+        return 'تعذّر علينا الاتصال بنظام البلدية. تحقق من اتصالك بالإنترنت وحاول مرة أخرى.';
+      case 'timeout':
+        return 'استغرق نظام البلدية وقتًا طويلًا في الرد. يُرجى المحاولة مرة أخرى.';
+      case 'rate-limited': {
+        const minutes = wait && wait > 90 ? Math.ceil(wait / 60) : 0;
+        const delay = minutes
+          ? plural(minutes, {
+              zero: `${minutes} دقيقة`,
+              one: 'دقيقة واحدة',
+              two: 'دقيقتين',
+              few: `${minutes} دقائق`,
+              many: `${minutes} دقيقة`,
+              other: `${minutes} دقيقة`,
+            })
+          : wait
+            ? plural(wait, {
+                zero: `${wait} ثانية`,
+                one: 'ثانية واحدة',
+                two: 'ثانيتين',
+                few: `${wait} ثوانٍ`,
+                many: `${wait} ثانية`,
+                other: `${wait} ثانية`,
+              })
+            : 'دقيقة';
+        return `نظام البلدية مشغول الآن. يُرجى الانتظار ${delay} ثم المحاولة مرة أخرى.`;
+      }
+      case 'not-found':
+        return 'لم يجد نظام البلدية ما طلبناه.';
+      case 'forbidden':
+        return 'رفض نظام البلدية الطلب. ربما لم يُعَدّ هذا النموذج بشكل صحيح.';
+      case 'invalid-response':
+        return 'أرسل نظام البلدية ردًّا لم نتمكن من قراءته. يُرجى المحاولة مرة أخرى لاحقًا.';
+      case 'aborted':
+        return 'تم إلغاء الطلب.';
+      case 'http':
+        return status !== undefined && status < 500
+          ? 'لم يقبل نظام البلدية الطلب.'
+          : 'حدثت مشكلة في نظام البلدية. يُرجى المحاولة مرة أخرى بعد بضع دقائق.';
+    }
+  },
   configProblem: 'نموذج طلب الخدمة هذا غير مُعَدّ بشكل صحيح.',
   configDetail: (attribute, problem) =>
     `في الإعداد «${attribute}» مشكلة (${problem}). يمكن لمسؤول الموقع الإلكتروني إصلاحها.`,

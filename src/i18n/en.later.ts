@@ -1,6 +1,32 @@
 import type { LaterMessages } from './messages';
 
 export const messages: LaterMessages = {
+  backendError: (kind, status, wait) => {
+    switch (kind) {
+      case 'network':
+        return "We could not reach the city's service. Check your internet connection and try again.";
+      case 'timeout':
+        return "The city's service took too long to answer. Please try again.";
+      case 'rate-limited':
+        return wait && wait > 90
+          ? `The city's service is busy. Please wait ${Math.ceil(wait / 60)} minutes and try again.`
+          : wait
+            ? `The city's service is busy. Please wait ${wait} seconds and try again.`
+            : "The city's service is busy. Please wait a minute and try again.";
+      case 'not-found':
+        return "The city's service could not find what we asked for.";
+      case 'forbidden':
+        return "The city's service refused the request. This form may not be set up correctly.";
+      case 'invalid-response':
+        return "The city's service sent an answer we could not read. Please try again later.";
+      case 'aborted':
+        return 'The request was cancelled.';
+      case 'http':
+        return status !== undefined && status < 500
+          ? "The city's service did not accept the request."
+          : "The city's service had a problem. Please try again in a few minutes.";
+    }
+  },
   configProblem: 'This service request form is not set up correctly.',
   configDetail: (attribute, problem) =>
     `The "${attribute}" setting ${problem}. The website's administrator can fix this.`,

@@ -4,6 +4,32 @@ import type { LaterMessages } from './messages';
 const num = (n: number) => n.toLocaleString('es-US');
 
 export const messages: LaterMessages = {
+  backendError: (kind, status, wait) => {
+    switch (kind) {
+      case 'network':
+        return 'No pudimos comunicarnos con el servicio de la ciudad. Revise su conexión a internet e intente de nuevo.';
+      case 'timeout':
+        return 'El servicio de la ciudad tardó demasiado en responder. Por favor, intente de nuevo.';
+      case 'rate-limited':
+        return wait && wait > 90
+          ? `El servicio de la ciudad está muy ocupado. Por favor, espere ${Math.ceil(wait / 60)} minutos e intente de nuevo.`
+          : wait
+            ? `El servicio de la ciudad está muy ocupado. Por favor, espere ${wait} ${wait === 1 ? 'segundo' : 'segundos'} e intente de nuevo.`
+            : 'El servicio de la ciudad está muy ocupado. Por favor, espere un minuto e intente de nuevo.';
+      case 'not-found':
+        return 'El servicio de la ciudad no encontró lo que le pedimos.';
+      case 'forbidden':
+        return 'El servicio de la ciudad rechazó la solicitud. Es posible que este formulario no esté configurado correctamente.';
+      case 'invalid-response':
+        return 'El servicio de la ciudad envió una respuesta que no pudimos leer. Por favor, intente de nuevo más tarde.';
+      case 'aborted':
+        return 'La solicitud se canceló.';
+      case 'http':
+        return status !== undefined && status < 500
+          ? 'El servicio de la ciudad no aceptó la solicitud.'
+          : 'El servicio de la ciudad tuvo un problema. Por favor, intente de nuevo en unos minutos.';
+    }
+  },
   configProblem: 'Este formulario de solicitudes de servicio no está configurado correctamente.',
   configDetail: (attribute, problem) =>
     `Hay un problema con el ajuste “${attribute}”: ${problem}. El administrador del sitio web puede corregirlo.`,

@@ -9,6 +9,32 @@ const num = (n: number) => n.toLocaleString('fr');
 // \u202f (narrow no-break space) before ; ? !
 
 export const messages: LaterMessages = {
+  backendError: (kind, status, wait) => {
+    switch (kind) {
+      case 'network':
+        return 'Nous n’avons pas pu joindre le service de la Ville. Vérifiez votre connexion Internet et réessayez.';
+      case 'timeout':
+        return 'Le service de la Ville a mis trop de temps à répondre. Veuillez réessayer.';
+      case 'rate-limited':
+        return wait && wait > 90
+          ? `Le service de la Ville est très sollicité. Veuillez patienter ${Math.ceil(wait / 60)} minutes, puis réessayer.`
+          : wait
+            ? `Le service de la Ville est très sollicité. Veuillez patienter ${wait} ${one(wait) ? 'seconde' : 'secondes'}, puis réessayer.`
+            : 'Le service de la Ville est très sollicité. Veuillez patienter une minute, puis réessayer.';
+      case 'not-found':
+        return 'Le service de la Ville n’a pas trouvé ce que nous avons demandé.';
+      case 'forbidden':
+        return 'Le service de la Ville a refusé la demande. Ce formulaire n’est peut-être pas configuré correctement.';
+      case 'invalid-response':
+        return 'Le service de la Ville a envoyé une réponse que nous n’avons pas pu lire. Veuillez réessayer plus tard.';
+      case 'aborted':
+        return 'La demande a été annulée.';
+      case 'http':
+        return status !== undefined && status < 500
+          ? 'Le service de la Ville n’a pas accepté la demande.'
+          : 'Le service de la Ville a rencontré un problème. Veuillez réessayer dans quelques minutes.';
+    }
+  },
   configProblem: 'Ce formulaire de demande de service n’est pas configuré correctement.',
   configDetail: (attribute, problem) =>
     `Problème avec le paramètre «\u00a0${attribute}\u00a0»\u00a0: ${problem}. L’administrateur du site Web peut corriger cela.`,

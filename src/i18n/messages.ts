@@ -45,8 +45,8 @@ export interface Messages {
   /** The first step's one problem: no category. The others are LaterMessages.laterFieldError. */
   chooseCategory: string;
 
-  /** One plain sentence for each kind of backend failure. */
-  backendError: (kind: BackendErrorKind, status?: number, retryAfterSeconds?: number) => string;
+  /** The server could not be reached (and the rest of the words neither: offline). */
+  unreachable: string;
 }
 
 /**
@@ -54,6 +54,8 @@ export interface Messages {
  * residents download only the words of what they see (the first screen has a 25 KB budget).
  */
 export interface LaterMessages {
+  /** One plain sentence for each kind of backend failure (loaded when one happens on the first screen). */
+  backendError: (kind: BackendErrorKind, status?: number, retryAfterSeconds?: number) => string;
   /** A setting's problem, on the page (the console says more). */
   configProblem: string;
   configDetail: (attribute: string, problem: string) => string;

@@ -1,6 +1,32 @@
 import type { LaterMessages } from './messages';
 
 export const messages: LaterMessages = {
+  backendError: (kind, status, wait) => {
+    switch (kind) {
+      case 'network':
+        return 'Chúng tôi không kết nối được với hệ thống của thành phố. Hãy kiểm tra kết nối internet rồi thử lại.';
+      case 'timeout':
+        return 'Hệ thống của thành phố trả lời quá lâu. Vui lòng thử lại.';
+      case 'rate-limited':
+        return wait && wait > 90
+          ? `Hệ thống của thành phố đang bận. Vui lòng đợi ${Math.ceil(wait / 60)} phút rồi thử lại.`
+          : wait
+            ? `Hệ thống của thành phố đang bận. Vui lòng đợi ${wait} giây rồi thử lại.`
+            : 'Hệ thống của thành phố đang bận. Vui lòng đợi một phút rồi thử lại.';
+      case 'not-found':
+        return 'Hệ thống của thành phố không tìm thấy nội dung chúng tôi yêu cầu.';
+      case 'forbidden':
+        return 'Hệ thống của thành phố đã từ chối yêu cầu. Có thể biểu mẫu này chưa được thiết lập đúng.';
+      case 'invalid-response':
+        return 'Hệ thống của thành phố gửi về một câu trả lời mà chúng tôi không đọc được. Vui lòng thử lại sau.';
+      case 'aborted':
+        return 'Yêu cầu đã bị hủy.';
+      case 'http':
+        return status !== undefined && status < 500
+          ? 'Hệ thống của thành phố không chấp nhận yêu cầu.'
+          : 'Hệ thống của thành phố đang gặp sự cố. Vui lòng thử lại sau vài phút.';
+    }
+  },
   configProblem: 'Biểu mẫu yêu cầu dịch vụ này chưa được thiết lập đúng.',
   configDetail: (attribute, problem) =>
     `Thiết lập “${attribute}” có lỗi (${problem}). Quản trị viên của trang web có thể sửa lỗi này.`,

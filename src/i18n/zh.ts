@@ -34,32 +34,7 @@ export const messages: Messages = {
   errorPrefix: '错误：',
   chooseCategory: '请为问题选择一个类别。',
 
-  backendError: (kind, status, wait) => {
-    switch (kind) {
-      case 'network':
-        return '无法连接市政服务系统。请检查网络连接，然后重试。';
-      case 'timeout':
-        return '市政服务系统响应时间过长。请重试。';
-      case 'rate-limited':
-        return wait && wait > 90
-          ? `市政服务系统正忙。请等待${Math.ceil(wait / 60)}分钟后重试。`
-          : wait
-            ? `市政服务系统正忙。请等待${wait}秒后重试。`
-            : '市政服务系统正忙。请等待一分钟后重试。';
-      case 'not-found':
-        return '市政服务系统找不到所请求的内容。';
-      case 'forbidden':
-        return '市政服务系统拒绝了此请求。此表单的设置可能有误。';
-      case 'invalid-response':
-        return '市政服务系统返回的回复无法读取。请稍后重试。';
-      case 'aborted':
-        return '请求已取消。';
-      case 'http':
-        return status !== undefined && status < 500
-          ? '市政服务系统没有接受此请求。'
-          : '市政服务系统出现故障。请过几分钟再试。';
-    }
-  },
+  unreachable: '无法连接市政服务系统。请检查网络连接，然后重试。',
 };
 
 /** The later steps' words: loaded with those steps. */

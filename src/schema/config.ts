@@ -37,6 +37,10 @@ function oneOf<T extends string>(allowed: readonly T[], problem: string) {
 }
 
 export const ConfigSchema = z.object({
+  /** A JSON config's URL (the element reads it first); here, what was wrong with it, if anything. */
+  config: z.transform((problem: unknown, ctx) => {
+    if (problem) ctx.issues.push({ code: 'custom', message: String(problem), input: problem });
+  }),
   endpoint: z.pipe(
     optionalSetting,
     z.transform((v, ctx) => {
@@ -141,6 +145,26 @@ export type Config = z.infer<typeof ConfigSchema>;
 export const SETTINGS = Object.keys(ConfigSchema.shape) as Array<keyof Config>;
 /** The attribute a setting is read from: apiKey → api-key. */
 export const attributeName = (key: string) => key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+
+/**
+ * A JSON config (a file, an inline <script type="application/json">, or a script tag's data- attributes): the
+ * same settings, by attribute or property name, plus the object ones (synonyms, redirects). Values become
+ * attribute text: lists are joined by spaces, true is present, false is absent.
+ */
+export const JsonConfigSchema = z.transform((v: unknown, ctx): Record<string, unknown> => {
+  const out: Record<string, unknown> = {};
+  if (!v || typeof v !== 'object' || Array.isArray(v)) {
+    ctx.issues.push({ code: 'custom', message: 'must be a JSON object of settings', input: v });
+    return out;
+  }
+  for (const [name, value] of Object.entries(v)) {
+    const key = name.replace(/-(\w)/g, (_, c: string) => c.toUpperCase());
+    if (key === 'synonyms' || key === 'redirects' ? typeof value === 'object' : SETTINGS.includes(key as keyof Config))
+      out[key] = Array.isArray(value) ? value.join(' ') : value === true ? '' : value;
+    else ctx.issues.push({ code: 'custom', message: `has an unknown setting or value: "${name}"`, input: v });
+  }
+  return out;
+});
 
 export type ConfigResult =
   { ok: true; config: Config } | { ok: false; key: keyof Config; attribute: string; problem: string; value: unknown };

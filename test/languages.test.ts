@@ -193,6 +193,35 @@ describe('languages', () => {
     await waitFor(() => getByRole(plain, 'combobox', english.category), 'English without a switcher');
   });
 
+  it("shows the city's own translations of its categories, groups and questions", async () => {
+    await useMockBackend();
+    const spanish = await words(es);
+    const el = await fixture<CitizenPortal>(html`<citizen-portal endpoint=${MOCK_BASE} lang="es"></citizen-portal>`);
+    el.translations = {
+      es: {
+        Pothole: 'Bache',
+        'Streets & Sidewalks': 'Calles y aceras',
+        'About how big is the pothole?': '¿Qué tamaño tiene el bache?',
+        'Smaller than a dinner plate': 'Más pequeño que un plato',
+      },
+      fr: { Pothole: 'Nid-de-poule' },
+    };
+    const input = await waitFor(() => getByRole<HTMLInputElement>(el, 'combobox', spanish.category), 'category');
+    input.click();
+    await waitFor(() => getByRole(el, 'group', 'Calles y aceras'), 'the translated group');
+    type(input, 'bache');
+    const option = await waitFor(
+      () => queryAllByRole(el, 'option').find((o) => accessibleName(o).startsWith('Bache')),
+      'the translated name, found by search',
+    );
+    option.click();
+    getByRole(el, 'button', spanish.continue).click();
+    type(await waitFor(() => getByRole(el, 'textbox', spanish.address), 'the location step'), '9 Canal St');
+    getByRole(el, 'button', spanish.continue).click();
+    await waitFor(() => getByRole(el, 'group', /¿Qué tamaño tiene el bache\?/), 'the translated question');
+    expect(getByRole(el, 'radio', 'Más pequeño que un plato')).to.exist;
+  });
+
   it('takes the page language when the element has none, and falls back to English for one it lacks', async () => {
     await useMockBackend();
     localStorage.clear();

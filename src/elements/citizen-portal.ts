@@ -41,7 +41,7 @@ const TABS: Tab[] = ['report', 'status'];
  * @attr required-contact - contact details the city requires: email, name, first-name, last-name, phone.
  * @attr allow-anonymous - residents may report without contact details.
  * @attr theme - `light`, `dark` or `auto` (as the device prefers): its own surface; default: as the page is.
- * @attr config - URL of a JSON config (the same settings, plus synonyms and redirects); or put it inline, in a
+ * @attr config - URL of a JSON config (the same settings, plus synonyms, redirects, translations); or inline, in a
  *   `<script type="application/json">` child. Attributes on the element win over it.
  * @attr view - `both` (default: tabs), `status` (the tracker only) or `report` (the form only).
  * @attr map-style - a MapLibre style URL: a map in the location step.
@@ -125,6 +125,7 @@ export class CitizenPortal extends LitElement {
   static override properties = {
     backend: { attribute: false },
     synonyms: { attribute: false },
+    translations: { attribute: false },
     redirects: { attribute: false },
     tab: { state: true },
     messages: { state: true },
@@ -155,6 +156,11 @@ export class CitizenPortal extends LitElement {
   declare backend: Backend | undefined;
   /** The city's own words for its services, by service code, in any language: `{ POTHOLE: ['bache'] }`. */
   declare synonyms: Record<string, readonly string[]> | undefined;
+  /**
+   * The city's own translations of its categories, groups and questions, by language, from the server's words:
+   * `{ es: { Pothole: 'Bache', 'Streets & Sidewalks': 'Calles y aceras' } }`.
+   */
+  declare translations: Record<string, Record<string, string>> | undefined;
   /**
    * Categories another organisation handles, by service code: a card with their message, link and phone
    * instead of the form. `{ POWER_OUT: { message: 'Call the utility', url: 'https://…', phone: '555-0100' } }`
@@ -253,7 +259,7 @@ export class CitizenPortal extends LitElement {
       if (!parsed.success) throw parsed.error.issues[0]!.message;
       for (const [key, value] of Object.entries(parsed.data)) {
         const attribute = attributeName(key);
-        if (key === 'synonyms' || key === 'redirects') this[key] ??= value as never;
+        if (key === 'synonyms' || key === 'redirects' || key === 'translations') this[key] ??= value as never;
         else if (value != null && value !== false && !this.hasAttribute(attribute))
           this.setAttribute(attribute, String(value));
       }
@@ -420,6 +426,7 @@ export class CitizenPortal extends LitElement {
       .messages=${m}
       .storageKey=${storageKey}
       .synonyms=${this.synonyms}
+      .translations=${this.translations?.[m.lang]}
       .redirects=${this.redirects}
       .category=${this.category}
       .maxPhotos=${this.checked.ok ? this.checked.config.maxPhotos : 3}

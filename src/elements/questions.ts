@@ -5,7 +5,7 @@
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import { attrField } from '../schema/draft';
-import type { Attribute } from '../schema/open311';
+import type { Attribute, ServiceDefinition } from '../schema/open311';
 import { withLater } from '../i18n/later';
 import { backendErrorText } from './error-text';
 import type { ReportForm } from './report-form';
@@ -15,6 +15,17 @@ const MAX_RADIOS = 5;
 
 /** The category whose definition is on its way, per form: asked twice (categories and chunk arriving), fetched once. */
 const pending = new WeakMap<ReportForm, string>();
+
+/** The city's translations of the questions' words (see <citizen-portal>.translations). */
+const translated = (def: ServiceDefinition, t: Record<string, string>): ServiceDefinition => ({
+  ...def,
+  attributes: def.attributes.map((a) => ({
+    ...a,
+    description: a.description && (t[a.description] ?? a.description),
+    datatype_description: a.datatype_description && (t[a.datatype_description] ?? a.datatype_description),
+    values: a.values.map((v) => ({ ...v, name: t[v.name] ?? v.name })),
+  })),
+});
 
 /** Gets the definition of the chosen category, unless it is here or on its way. */
 export function prepare(host: ReportForm): void {
@@ -37,7 +48,7 @@ async function loadDefinition(host: ReportForm, code: string): Promise<void> {
   }
   host.definition = { state: 'loading' };
   try {
-    const def = await host.backend!.serviceDefinition(code, host.abort.signal);
+    const def = translated(await host.backend!.serviceDefinition(code, host.abort.signal), host.translations ?? {});
     host.definitions.set(code, def);
     // The resident may have picked another category meanwhile.
     if (host.draft.serviceCode === code) host.definition = { state: 'ready', value: def };

@@ -53,6 +53,7 @@ export class ReportForm extends LitElement {
     messages: { attribute: false },
     storageKey: { attribute: false },
     synonyms: { attribute: false },
+    translations: { attribute: false },
     category: { attribute: false },
     maxPhotos: { attribute: false },
     redirects: { attribute: false },
@@ -82,6 +83,8 @@ export class ReportForm extends LitElement {
   declare storageKey: string;
   /** The city's own words for its services, by service code, in any language: `{ POTHOLE: ['bache'] }`. */
   declare synonyms: Record<string, readonly string[]> | undefined;
+  /** The city's translations into the resident's language, from the server's words (names, groups, questions). */
+  declare translations: Record<string, string> | undefined;
   /** A service code to start with, unless the resident already chose one. */
   declare category: string | null | undefined;
   /** How many photos a resident may add (0: none). */
@@ -156,7 +159,7 @@ export class ReportForm extends LitElement {
         if (saved.step !== 'what') void this.loadLater();
       }
     }
-    if (changed.has('backend') && this.backend) {
+    if ((changed.has('backend') || changed.has('translations')) && this.backend) {
       this.definitions.clear();
       void this.loadServices();
     }
@@ -182,7 +185,13 @@ export class ReportForm extends LitElement {
     const typed = this.picker.query !== this.picker.selectedName();
     this.services = { state: 'loading' };
     try {
-      const list = await backend.services(this.abort.signal);
+      const t = this.translations ?? {};
+      const list = (await backend.services(this.abort.signal)).map((s) => ({
+        ...s,
+        service_name: t[s.service_name] ?? s.service_name,
+        group: s.group && (t[s.group] ?? s.group),
+        description: s.description && (t[s.description] ?? s.description),
+      }));
       this.services = { state: 'ready', value: list };
       const preset = this.category && list.find((svc) => svc.service_code === this.category);
       if (preset && !this.draft.serviceCode) this.setDraft({ serviceCode: preset.service_code });

@@ -159,7 +159,11 @@ export const JsonConfigSchema = z.transform((v: unknown, ctx): Record<string, un
   }
   for (const [name, value] of Object.entries(v)) {
     const key = name.replace(/-(\w)/g, (_, c: string) => c.toUpperCase());
-    if (key === 'synonyms' || key === 'redirects' ? typeof value === 'object' : SETTINGS.includes(key as keyof Config))
+    if (
+      /^(synonyms|redirects|translations)$/.test(key)
+        ? typeof value === 'object'
+        : SETTINGS.includes(key as keyof Config)
+    )
       out[key] = Array.isArray(value) ? value.join(' ') : value === true ? '' : value;
     else ctx.issues.push({ code: 'custom', message: `has an unknown setting or value: "${name}"`, input: v });
   }

@@ -89,6 +89,18 @@ test('the configurator: settings change the live widget and the snippet to copy'
     el.style.getPropertyValue('--cp-accent'),
   ]);
   assert.deepEqual(live, ['other.city', '#8a1538']);
+  // Languages and a theme reach the live widget: its switcher, in Vietnamese when chosen.
+  await page.select('#theme', 'dark');
+  assert.equal(await page.$eval('citizen-portal', (el) => el.getAttribute('theme')), 'dark');
+  // Set at once (typed letter by letter, "v" would be named in the console as no language, rightly).
+  await page.$eval('#languages', (input) => {
+    input.value = 'vi en';
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+  });
+  const switcher = await page.waitForSelector('aria/Language[role="combobox"]', { timeout: 20000 });
+  await switcher.select('vi');
+  await page.waitForSelector('aria/Ngôn ngữ[role="combobox"]', { timeout: 20000 });
+  assert.match(await page.$eval('#snippet', (el) => el.textContent), /languages="vi en"/);
   assert.deepEqual(problems, []);
   await page.close();
 });

@@ -27,30 +27,8 @@ const TABS: Tab[] = ['report', 'status'];
  * @tagname citizen-portal
  * @summary A resident's front door to city hall over Open311 GeoReport v2.
  *
- * @attr endpoint - GeoReport v2 base URL, absolute or relative to the page (required).
- * @attr jurisdiction - `jurisdiction_id`, for servers that host several cities.
- * @attr api-key - `api_key` sent with new requests, where the server wants one.
- * @attr lang - the resident's language (else the page's, else the browser's): en, es, fr, zh, vi or ar.
- * @attr languages - the languages the city offers, e.g. "en es zh": a language switcher; the first is the default.
- * @attr format - `json` (default; falls back to XML by itself when a server refuses JSON) or `xml`.
- * @attr locale-param - for servers that take the language as a query parameter: its name (e.g. `locale`).
- * @attr timeout - seconds to wait for each answer (1–120, default 15).
- * @attr category - a service code to choose in advance (a city page's "Report graffiti" link).
- * @attr media-upload - an endpoint that stores a photo and answers with its URL, or `post` (files in the POST).
- * @attr max-photos - how many photos a resident may add (0–10, default 3).
- * @attr required-contact - contact details the city requires: email, name, first-name, last-name, phone.
- * @attr allow-anonymous - residents may report without contact details.
- * @attr theme - `light`, `dark` or `auto` (as the device prefers): its own surface; default: as the page is.
- * @attr config - URL of a JSON config (the same settings, plus synonyms, redirects, translations); or inline, in a
- *   `<script type="application/json">` child. Attributes on the element win over it.
- * @attr view - `both` (default: tabs), `status` (the tracker only) or `report` (the form only).
- * @attr map-style - a MapLibre style URL: a map in the location step.
- * @attr center - where the map starts: "longitude,latitude".
- * @attr zoom - the map's starting zoom, 0–22 (default 14).
- * @attr boundary - URL of a GeoJSON polygon of the city limits.
- * @attr geocoder - a Nominatim- or Photon-compatible base URL: address suggestions, address of a pin.
- * @attr deep-link-param - a query parameter that carries a request to open (…?request=1234), besides #cp-request=.
- * @attr reference-pattern - the city's reference numbers, as a regular expression (shown when one is not found).
+ * Its attributes (each also a property: api-key → apiKey) are the settings of schema/config.ts, documented there;
+ * custom-elements.json and the README's table are generated from it.
  *
  * @event cp-request-submitted - a report was accepted; `detail: { serviceRequestId?, token?, notice?, serviceCode }`.
  * @event cp-reference-resolved - the reference behind a provisional token arrived; `detail: { token, serviceRequestId }`.

@@ -37,10 +37,12 @@ function oneOf<T extends string>(allowed: readonly T[], problem: string) {
 }
 
 export const ConfigSchema = z.object({
-  /** A JSON config's URL (the element reads it first); here, what was wrong with it, if anything. */
+  /** URL of a JSON config (see above). */
   config: z.transform((problem: unknown, ctx) => {
+    // Validated as what was wrong with the JSON config, if anything (see <citizen-portal>'s readJsonConfig).
     if (problem) ctx.issues.push({ code: 'custom', message: String(problem), input: problem });
   }),
+  /** Base URL of the city's GeoReport v2 API, absolute or relative to the page. **Required.** */
   endpoint: z.pipe(
     optionalSetting,
     z.transform((v, ctx) => {
@@ -49,10 +51,19 @@ export const ConfigSchema = z.object({
       return url || '';
     }),
   ),
+  /** `jurisdiction_id`, for servers that host several cities. Sent only when set. */
   jurisdiction: optionalSetting,
+  /** `api_key` sent with new requests, for servers that want one (see CORS and keys below). */
   apiKey: optionalSetting,
+  /**
+   * The resident's language (BCP 47): `en`, `es`, `fr`, `zh`, `vi` or `ar` are built in (Arabic right to left). Else
+   * the page's `<html lang>`, else the browser's; else English. Sent as `Accept-Language`.
+   */
   lang: optionalSetting,
-  /** The languages the city offers (a switcher): the built-in ones' tags. */
+  /**
+   * The languages the city offers, e.g. `en es zh`: a "Language" switcher above the form (the resident's choice is
+   * remembered on the device). The first is the default when none of the resident's languages is offered.
+   */
   languages: z.pipe(
     optionalSetting,
     z.transform((v, ctx) => {
@@ -64,15 +75,23 @@ export const ConfigSchema = z.object({
       return tags;
     }),
   ),
-  /** Light or dark: as the page is (default), or always light, always dark, or as the device prefers (auto). */
+  /**
+   * `light`, `dark` or `auto` (as the resident's device prefers): the widget paints its own background in that
+   * scheme. Without it, it is transparent and follows the page: dark where the page declares `color-scheme: dark`
+   * (or `light dark` and the device is dark). @default as the page
+   */
   theme: oneOf(['light', 'dark', 'auto'] as const, 'must be "light", "dark" or "auto"'),
-  /** The server's format: json (default; falls back to XML by itself) or xml. */
+  /**
+   * `json` or `xml`. With `json` the widget still switches to XML by itself when a server refuses or garbles JSON.
+   * @default `json`
+   */
   format: oneOf(['json', 'xml'] as const, 'must be "json" or "xml"'),
-  /** For servers that take the language as a query parameter (GeoReport v2 has none): its name, e.g. "locale". */
+  /** For servers that take the language as a query parameter: its name (e.g. `locale`). */
   localeParam: optionalSetting,
   /**
-   * Where photos go: an endpoint that stores one and answers with its URL, or "post" for an Open311 server that
-   * takes the files themselves in the POST (multipart, field `media`). Without it, no photos.
+   * An endpoint that stores a photo (multipart, field `media`) and answers `{"url": "…"}`; its URL is sent as
+   * `media_url`. Or `post`, for Open311 servers that take the photos themselves with the report (multipart POST,
+   * field `media`): photos then stay on the device (IndexedDB) until sent. Without it, no photo field.
    */
   mediaUpload: z.pipe(
     optionalSetting,
@@ -82,7 +101,7 @@ export const ConfigSchema = z.object({
       return url || undefined;
     }),
   ),
-  /** How many photos a resident may add (0 to 10; default 3). */
+  /** How many photos a resident may add, 0–10. @default `3` */
   maxPhotos: z.pipe(
     optionalSetting,
     z.transform((v, ctx) => {
@@ -93,7 +112,7 @@ export const ConfigSchema = z.object({
       return n;
     }),
   ),
-  /** Contact details the city requires: any of email, name (first and last), first-name, last-name, phone. */
+  /** Contact details the city requires: any of `email`, `name`, `first-name`, `last-name`, `phone`. @default none */
   requiredContact: z.pipe(
     optionalSetting,
     z.transform((v, ctx) => {
@@ -115,20 +134,35 @@ export const ConfigSchema = z.object({
       return words.flatMap((w) => fields[w] ?? []);
     }),
   ),
-  /** A service code chosen in advance. */
+  /** A service code to choose in advance (a city page's "Report graffiti" link). */
   category: optionalSetting,
-  /** both (tabs), status (the tracker alone) or report (the form alone). */
+  /**
+   * `both` (tabs), `status` (a "Check my request" page: the tracker alone) or `report` (the form alone). @default
+   * `both`
+   */
   view: oneOf(['both', 'status', 'report'] as const, 'must be "both", "status" or "report"'),
-  /** Residents may report without contact details (a boolean attribute: present is on). */
+  /** Residents may report without contact details. @default off */
   allowAnonymous: z.transform((v: unknown) => v != null && v !== false && v !== 'false'),
+  /** A MapLibre style URL: shows a map in the location step. Without it, no map (the step works without one). */
   mapStyle: optionalSetting,
+  /** Where the map starts: `longitude,latitude`. */
   center: optionalSetting,
+  /** The map's starting zoom, 0–22. @default `14` */
   zoom: optionalSetting,
+  /** URL of a GeoJSON polygon of the city limits: drawn on the map; a location outside it cannot be sent. */
   boundary: optionalSetting,
+  /**
+   * A Nominatim- or Photon-compatible base URL (or `nominatim:…` / `photon:…`): address suggestions and the address
+   * of a pin.
+   */
   geocoder: optionalSetting,
+  /**
+   * A query parameter of the page that opens the tracker on a request (`?request=1234`), besides `#cp-request=1234`.
+   */
   deepLinkParam: optionalSetting,
+  /** The city's reference numbers as a regular expression (e.g. `^[0-9]{6}$`), shown when one is not found. */
   referencePattern: optionalSetting,
-  /** Seconds to wait for each answer from the server. */
+  /** Seconds to wait for each answer from the server, 1–120. @default `15` */
   timeout: z.pipe(
     optionalSetting,
     z.transform((v, ctx) => {

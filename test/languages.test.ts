@@ -220,6 +220,14 @@ describe('languages', () => {
     getByRole(el, 'button', spanish.continue).click();
     await waitFor(() => getByRole(el, 'group', /¿Qué tamaño tiene el bache\?/), 'the translated question');
     expect(getByRole(el, 'radio', 'Más pequeño que un plato')).to.exist;
+    // The tracker names the category the same way.
+    getByRole(el, 'tab', spanish.tabStatus).click();
+    type(await waitFor(() => getByRole(el, 'textbox', spanish.referenceNumber), 'the tracker'), '101');
+    getByRole(el, 'button', spanish.checkStatus).click();
+    const card = () =>
+      el.shadowRoot!.querySelector('citizen-portal-status')?.shadowRoot?.querySelector('[part=status-result]');
+    await waitFor(() => card()?.textContent?.includes('Bache'), 'the translated category on the card');
+    expect(card()!.textContent).not.to.include('Pothole');
   });
 
   it('takes the page language when the element has none, and falls back to English for one it lacks', async () => {

@@ -420,6 +420,7 @@ export class CitizenPortal extends LitElement {
           .backend=${this.activeBackend}
           .messages=${m}
           .locale=${this.locale}
+          .translations=${this.translations?.[m.lang]}
           .storageKey=${storageKey}
         ></citizen-portal-status>`;
     const switcher = this.renderSwitcher(m);

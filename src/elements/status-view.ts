@@ -102,6 +102,7 @@ export class StatusView extends LitElement {
     backend: { attribute: false },
     messages: { attribute: false },
     locale: { attribute: false },
+    translations: { attribute: false },
     storageKey: { attribute: false },
     pollMs: { attribute: false },
     reference: { state: true },
@@ -118,10 +119,17 @@ export class StatusView extends LitElement {
   declare messages: Messages;
   /** BCP 47 locale for dates. */
   declare locale: string;
+  /** The city's translations of its words into the resident's language (category names here). */
+  declare translations: Record<string, string> | undefined;
   /** The shell's draft key (`citizen-portal:draft:<endpoint>`): My requests live beside it. */
   declare storageKey: string | undefined;
   /** How often the shown request is refreshed while on screen. */
   declare pollMs: number;
+
+  /** A category's name in the resident's language, where the city translated it. */
+  private named(name: string | undefined): string | undefined {
+    return name && (this.translations?.[name] ?? name);
+  }
 
   declare private reference: string;
   declare private loading: boolean;
@@ -450,7 +458,11 @@ export class StatusView extends LitElement {
         ${this.saved.map((s) => {
           const r = this.latest.get(s.id);
           const updated = r ? hasUpdate(s, r) : false;
-          const label = [m.requestTitle(s.id), r?.service_name ?? s.serviceName, r ? statusText(m, r) : undefined]
+          const label = [
+            m.requestTitle(s.id),
+            this.named(r?.service_name ?? s.serviceName),
+            r ? statusText(m, r) : undefined,
+          ]
             .filter(Boolean)
             .join(' · ');
           return html`<li>
@@ -495,13 +507,17 @@ export class StatusView extends LitElement {
         ${this.loading ? html`<p>${m.checking}</p>` : nothing}
         ${
           this.found
-            ? renderCard(m, this.found, {
-                locale: this.locale,
-                staleSince: this.staleSince,
-                link: deepLink(this.found.service_request_id),
-                onCopy: () => this.copyLink(),
-                withMap: !!this.mapStyle() && this.found.lat !== undefined,
-              })
+            ? renderCard(
+                m,
+                { ...this.found, service_name: this.named(this.found.service_name) },
+                {
+                  locale: this.locale,
+                  staleSince: this.staleSince,
+                  link: deepLink(this.found.service_request_id),
+                  onCopy: () => this.copyLink(),
+                  withMap: !!this.mapStyle() && this.found.lat !== undefined,
+                },
+              )
             : nothing
         }
       </div>

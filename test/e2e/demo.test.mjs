@@ -104,3 +104,39 @@ test('the configurator: settings change the live widget and the snippet to copy'
   assert.deepEqual(problems, []);
   await page.close();
 });
+
+test('Windows high contrast (forced colours) and reduced motion: borders stay, motion goes', async () => {
+  const page = await chromium.browser.newPage();
+  const problems = await watchProblems(page);
+  // puppeteer's emulateMediaFeatures refuses forced-colors; the DevTools protocol itself takes it.
+  const cdp = await page.createCDPSession();
+  await cdp.send('Emulation.setEmulatedMedia', {
+    features: [
+      { name: 'forced-colors', value: 'active' },
+      { name: 'prefers-reduced-motion', value: 'reduce' },
+    ],
+  });
+  // The configurator test chose Vietnamese, which this browser remembers: back to the page's English.
+  await page.evaluateOnNewDocument(() => localStorage.removeItem('citizen-portal:language'));
+  await page.goto(`${demo.origin}/`, { waitUntil: 'load' });
+  await pickCategory(page, 'pothole', 'Pothole');
+  const button = await page.waitForSelector('aria/Continue[role="button"]');
+  const look = await button.evaluate((b) => {
+    const s = getComputedStyle(b);
+    return {
+      forced: matchMedia('(forced-colors: active)').matches,
+      border: `${s.borderTopStyle} ${s.borderTopWidth}`,
+      transition: s.transitionDuration,
+    };
+  });
+  assert.deepEqual(look, { forced: true, border: 'solid 2px', transition: '0s' });
+  // The chosen option in the open list keeps a visible outline, not only a background colour.
+  const input = await page.waitForSelector('pierce/#category');
+  await input.click({ clickCount: 3 });
+  await input.type('street');
+  await page.keyboard.press('ArrowDown');
+  const active = await page.waitForSelector('pierce/[role="option"][data-active]');
+  assert.equal(await active.evaluate((o) => getComputedStyle(o).outlineStyle), 'solid');
+  assert.deepEqual(problems, []);
+  await page.close();
+});

@@ -73,6 +73,21 @@ describe('light and dark', () => {
     await waitFor(() => luminance(getComputedStyle(input).backgroundColor) > 0.8, 'light again');
   });
 
+  it('--cp-density makes it compact, with touch targets still at least 24px', async () => {
+    await useMockBackend();
+    const roomy = await fixture<CitizenPortal>(html`<citizen-portal endpoint=${MOCK_BASE}></citizen-portal>`);
+    await categoryInput(roomy);
+    const height = (el: Element) => getByRole(el, 'button', 'Continue').getBoundingClientRect().height;
+    const compact = await fixture<CitizenPortal>(
+      html`<citizen-portal endpoint=${MOCK_BASE} style="--cp-density: 0.6"></citizen-portal>`,
+    );
+    await categoryInput(compact);
+    expect(height(compact)).to.be.lessThan(height(roomy));
+    expect(height(compact)).to.be.at.least(24);
+    expect((await categoryInput(compact)).getBoundingClientRect().height).to.be.at.least(24);
+    await expect(compact).to.be.accessible();
+  });
+
   it('names a theme it does not know', async () => {
     const el = await fixture<CitizenPortal>(html`<citizen-portal endpoint=${MOCK_BASE} theme="blue"></citizen-portal>`);
     await waitFor(() => regionText(el, 'alert'), 'the alert');

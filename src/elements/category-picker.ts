@@ -73,7 +73,7 @@ export const pickerStyles = css`
     position-try-fallbacks: none;
   }
   [role='option'] {
-    padding: 0.5rem 0.75rem;
+    padding: calc(0.5rem * var(--_density)) 0.75rem;
     cursor: pointer;
     min-height: 1.5rem;
   }

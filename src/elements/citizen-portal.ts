@@ -51,6 +51,7 @@ const TABS: Tab[] = ['report', 'status'];
  * @cssprop --cp-muted - hints
  * @cssprop --cp-radius - corner radius
  * @cssprop --cp-gap - space between fields
+ * @cssprop --cp-density - 1 (default, roomy) down to about 0.6 (compact): heights, paddings, gaps
  * @cssprop --cp-focus-ring - the focus outline
  * @cssprop --cp-input-background - fields' background
  * @cssprop --cp-input-color - fields' text

@@ -25,7 +25,9 @@ export const baseStyles = css`
     --_field-text: var(--cp-input-color, FieldText);
     --_surface: var(--cp-surface, transparent);
     --_radius: var(--cp-radius, 6px);
-    --_gap: var(--cp-gap, 1rem);
+    /* Density: 1 is roomy (phones); 0.75 is compact. Touch targets never go below 24px (WCAG 2.2). */
+    --_density: var(--cp-density, 1);
+    --_gap: var(--cp-gap, calc(1rem * var(--_density)));
     --_focus: var(--cp-focus-ring, 3px solid #f59e0b);
   }
   :host([theme='light']) {
@@ -109,8 +111,8 @@ export const baseStyles = css`
     color: var(--_field-text);
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
-    padding: 0.5rem 0.6rem;
-    min-height: 2.5rem;
+    padding: calc(0.5rem * var(--_density)) 0.6rem;
+    min-height: max(1.5rem, calc(2.5rem * var(--_density)));
     margin: 0;
   }
   input[type='radio'],
@@ -135,8 +137,8 @@ export const baseStyles = css`
     align-items: center;
     justify-content: center;
     gap: 0.4rem;
-    min-height: 2.75rem;
-    padding: 0.5rem 1.1rem;
+    min-height: max(1.5rem, calc(2.75rem * var(--_density)));
+    padding: calc(0.5rem * var(--_density)) 1.1rem;
     border-radius: var(--_radius);
     font: inherit;
     font-weight: 600;

@@ -1,7 +1,9 @@
 /**
  * The resident's language. Every language, English too, is two chunks: the first screen's words and the later
  * steps' (see messages.ts), so a resident downloads one language, and only the words of what they reach.
- * Adding a language: xx.ts and xx.later.ts (typed: a missing key fails type-check), then a line in each table.
+ * Adding a language: xx.ts and xx.later.ts (typed: a missing key fails type-check), then its line in `chunks`
+ * and its name in LANGUAGE_NAMES below; right-to-left ones in isRtl too. test/languages.test.ts takes it through
+ * the whole flow once it is in its LANGUAGES table.
  */
 import type { LaterMessages, Messages } from './messages';
 

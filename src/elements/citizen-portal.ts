@@ -194,6 +194,7 @@ export class CitizenPortal extends LitElement {
   private jsonProblem: string | undefined;
   /** The status view's chunk and words are here: it may render. */
   private statusReady = false;
+  private statusFailed = false;
   private locale = 'en';
   /** The configuration the backend was made from. */
   private configKey = '';
@@ -313,11 +314,14 @@ export class CitizenPortal extends LitElement {
     const words = loadMessages(this.shown || 'en', true);
     return Promise.all([(CitizenPortal.statusView ??= import('./status-view')), words]).then(
       () => void (this.statusReady || ((this.statusReady = true), this.requestUpdate())),
+      // Offline or the CDN failed: say so, with Try again (which loads it afresh).
+      () => void ((CitizenPortal.statusView = undefined), (this.statusFailed = true), this.requestUpdate()),
     );
   }
 
   private select(tab: Tab, focus = false): void {
     this.tab = tab;
+    this.statusFailed = false;
     if (tab === 'status') void this.loadStatusView();
     if (focus) void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`#tab-${tab}`)?.focus());
   }
@@ -415,7 +419,12 @@ export class CitizenPortal extends LitElement {
     ></citizen-portal-report>`;
     const status = !this.statusReady
       ? this.tab == 'status' || this.view == 'status'
-        ? html`<p role="status">${m.loadingStep}</p>`
+        ? this.statusFailed
+          ? html`<div class="panel error" role="alert">
+              <p>${m.loadStepFailed}</p>
+              <button type="button" class="secondary" @click=${() => this.select('status')}>${m.retry}</button>
+            </div>`
+          : html`<p role="status">${m.loadingStep}</p>`
         : nothing
       : html`<citizen-portal-status
           .backend=${this.activeBackend}
@@ -426,7 +435,7 @@ export class CitizenPortal extends LitElement {
         ></citizen-portal-status>`;
     const switcher = this.renderSwitcher(m);
     if (this.view == 'report') return html`${switcher}${report}`;
-    if (this.view == 'status') return (void this.loadStatusView(), html`${switcher}${status}`);
+    if (this.view == 'status') return (this.statusFailed || void this.loadStatusView(), html`${switcher}${status}`);
     return html`
       ${switcher}
       <div role="tablist" part="tabs" aria-label=${m.tabsLabel} class="tabs">

@@ -1,10 +1,37 @@
 /**
- * Styles only the later steps and the status view use (rows, definition lists, the confirmation): they come
- * with those chunks, not the first screen.
+ * Styles only the later steps and the status view use (fieldsets, radio buttons and checkboxes, text areas,
+ * rows, definition lists, the confirmation): they come with those chunks, not the first screen.
  */
 import { css } from 'lit';
 
 export const laterBaseStyles = css`
+  fieldset {
+    border: 0;
+    margin: 0 0 var(--_gap);
+    padding: 0;
+    min-width: 0;
+  }
+  .choice {
+    display: flex;
+    align-items: center;
+    gap: 0.5rem;
+    margin: 0.25rem 0;
+  }
+  .choice label {
+    font-weight: 400;
+    margin: 0;
+  }
+  input[type='radio'],
+  input[type='checkbox'] {
+    width: 1.25rem;
+    height: 1.25rem;
+    margin: 0;
+    accent-color: var(--_accent);
+  }
+  textarea {
+    min-height: 7rem;
+    resize: vertical;
+  }
   .row {
     display: flex;
     flex-wrap: wrap;

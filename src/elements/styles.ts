@@ -79,22 +79,6 @@ export const baseStyles = css`
     margin: 0 0 0.25rem;
     padding: 0;
   }
-  fieldset {
-    border: 0;
-    margin: 0 0 var(--_gap);
-    padding: 0;
-    min-width: 0;
-  }
-  .choice {
-    display: flex;
-    align-items: center;
-    gap: 0.5rem;
-    margin: 0.25rem 0;
-  }
-  .choice label {
-    font-weight: 400;
-    margin: 0;
-  }
   .hint {
     color: var(--_muted);
     font-size: 0.9em;
@@ -114,17 +98,6 @@ export const baseStyles = css`
     padding: calc(0.5rem * var(--_density)) 0.6rem;
     min-height: max(1.5rem, calc(2.5rem * var(--_density)));
     margin: 0;
-  }
-  input[type='radio'],
-  input[type='checkbox'] {
-    width: 1.25rem;
-    height: 1.25rem;
-    margin: 0;
-    accent-color: var(--_accent);
-  }
-  textarea {
-    min-height: 7rem;
-    resize: vertical;
   }
   [aria-invalid='true'] {
     border-color: var(--_danger) !important;

@@ -7,7 +7,7 @@ import { emulateMedia } from '@web/test-runner-commands';
 import '../src/index';
 import type { CitizenPortal } from '../src/index';
 import { useMockBackend, MOCK_BASE } from './helpers/mock-backend';
-import { getByRole, regionText, waitFor } from './helpers/dom';
+import { getByRole, regionText, type, waitFor } from './helpers/dom';
 import { categoryInput } from './helpers/report';
 
 /** Relative luminance (0 black … 1 white) of a computed rgb()/rgba() colour. */
@@ -47,6 +47,12 @@ describe('light and dark', () => {
     expect(await fieldBackground(el)).to.be.lessThan(0.2);
     expect(luminance(getComputedStyle(el).backgroundColor)).to.be.lessThan(0.1);
     expect(luminance(getComputedStyle(el).color)).to.be.greaterThan(0.8);
+    await expect(el).to.be.accessible();
+    // The tracker's card and badges, dark too.
+    getByRole(el, 'tab', 'Check status').click();
+    type(await waitFor(() => getByRole(el, 'textbox', 'Reference number'), 'the tracker'), '101');
+    getByRole(el, 'button', 'Check status').click();
+    await waitFor(() => regionText(el, 'status').includes('Request 101'), 'the card');
     await expect(el).to.be.accessible();
   });
 

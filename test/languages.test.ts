@@ -247,10 +247,17 @@ describe('languages', () => {
   });
 
   it('names a language it does not have in `languages`', async () => {
+    await useMockBackend();
+    sessionStorage.clear();
     const el = await fixture<CitizenPortal>(
-      html`<citizen-portal endpoint=${MOCK_BASE} languages="en de"></citizen-portal>`,
+      html`<citizen-portal endpoint=${MOCK_BASE} languages="en constructor"></citizen-portal>`,
     );
     const alert = await waitFor(() => el.shadowRoot!.querySelector('[role=alert]')?.textContent, 'the alert');
+    // Not even the names every JavaScript object has.
     expect(alert).to.contain('"languages" setting may list only en, es, fr, zh, vi, ar');
+    const odd = await fixture<CitizenPortal>(
+      html`<citizen-portal endpoint=${MOCK_BASE} lang="__proto__"></citizen-portal>`,
+    );
+    await waitFor(() => getByRole(odd, 'combobox', 'Category'), 'English, not a crash');
   });
 });

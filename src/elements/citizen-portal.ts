@@ -2,7 +2,7 @@
 import { LitElement, css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { createOpen311Backend } from '../backend/open311';
 import type { Backend } from '../backend/types';
-import { LANGUAGE_NAMES, isRtl, laterLoaded, loadMessages, resolveLanguage, type Messages } from '../i18n';
+import { LANGUAGE_NAMES, isLanguage, isRtl, laterLoaded, loadMessages, resolveLanguage, type Messages } from '../i18n';
 import { JsonConfigSchema, SETTINGS, attributeName, parseConfig, type ConfigResult } from '../schema/config';
 import { fetchConfigFile } from '../backend/config-file';
 import { baseStyles } from './styles';
@@ -295,7 +295,7 @@ export class CitizenPortal extends LitElement {
 
   /** The languages offered (`languages`), those we have words for; undefined when none are named. */
   private offeredLanguages(): string[] | undefined {
-    const offered = this.languages?.split(/[\s,]+/).filter((l) => LANGUAGE_NAMES[l]);
+    const offered = this.languages?.split(/[\s,]+/).filter(isLanguage);
     return offered?.length ? offered : undefined;
   }
 

@@ -31,6 +31,8 @@ export const LANGUAGE_NAMES: Record<string, string> = {
 };
 /** Languages written right to left. */
 export const isRtl = (lang: string) => lang === 'ar';
+/** A built-in language's tag ("constructor", say, is not one, though every object has it). */
+export const isLanguage = (tag: string) => Object.hasOwn(LANGUAGE_NAMES, tag);
 
 /**
  * The first of the candidates (`lang` on the element, the page's, the browser's …) that we have words for:
@@ -42,7 +44,7 @@ export function resolveLanguage(
 ): { lang: string; locale: string } {
   for (const c of [...candidates, ...(globalThis.navigator?.languages ?? [])]) {
     const lang = c?.toLowerCase().split(/[-_]/)[0];
-    if (lang && chunks[lang] && (!allowed || allowed.includes(lang))) return { lang, locale: c! };
+    if (lang && isLanguage(lang) && (!allowed || allowed.includes(lang))) return { lang, locale: c! };
   }
   return { lang: allowed?.[0] ?? 'en', locale: allowed?.[0] ?? 'en' };
 }

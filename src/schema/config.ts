@@ -7,7 +7,7 @@
  */
 import { z } from './zod';
 import type { ContactField } from './draft';
-import { LANGUAGE_NAMES } from '../i18n';
+import { LANGUAGE_NAMES, isLanguage } from '../i18n';
 
 /** Resolves `value` against the page (a relative endpoint such as "/open311/v2" is fine) and keeps http(s). */
 function resolveHttpUrl(value: string): string | undefined {
@@ -68,7 +68,7 @@ export const ConfigSchema = z.object({
     optionalSetting,
     z.transform((v, ctx) => {
       const tags = v?.split(/[\s,]+/) ?? [];
-      if (tags.some((t) => !LANGUAGE_NAMES[t])) {
+      if (tags.some((t) => !isLanguage(t))) {
         const known = Object.keys(LANGUAGE_NAMES);
         ctx.issues.push({ code: 'custom', message: `may list only ${known.join(', ')}`, input: v });
       }

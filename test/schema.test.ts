@@ -56,6 +56,16 @@ describe('configuration', () => {
     expect(r.ok && r.config).to.deep.include({ endpoint: `${location.origin}/open311/v2`, jurisdiction: undefined });
   });
 
+  it('takes no word that is only a name every object has', () => {
+    for (const [key, value] of [
+      ['requiredContact', 'email constructor'],
+      ['languages', 'en toString'],
+      ['view', 'constructor'],
+    ] as const) {
+      expect(parseConfig({ endpoint: '/x', [key]: value }).ok, `${key}="${value}"`).to.equal(false);
+    }
+  });
+
   it('names the attribute at fault, with what to do', () => {
     const wrong = parseConfig({ endpoint: '/x', format: 'yaml' });
     expect(wrong).to.deep.include({ ok: false, attribute: 'format', problem: 'must be "json" or "xml"' });

@@ -124,14 +124,14 @@ export const ConfigSchema = z.object({
         phone: ['phone'],
       };
       const words = v?.split(/[\s,]+/) ?? [];
-      if (words.some((w) => !fields[w])) {
+      if (words.some((w) => !Object.hasOwn(fields, w))) {
         ctx.issues.push({
           code: 'custom',
           message: 'may list only email, name, first-name, last-name and phone',
           input: v,
         });
       }
-      return words.flatMap((w) => fields[w] ?? []);
+      return words.flatMap((w) => (Object.hasOwn(fields, w) ? fields[w]! : []));
     }),
   ),
   /** A service code to choose in advance (a city page's "Report graffiti" link). */

@@ -20,10 +20,23 @@ const Shape = z.transform((v: unknown, ctx): Feature | FeatureCollection => {
     : (v as Feature | FeatureCollection);
 });
 
-export async function fetchBoundary(url: string, signal?: AbortSignal): Promise<Feature | FeatureCollection> {
+/** The boundary, fetched once per URL (each visit to the location step asks again); a failure is not kept. */
+const fetched = new Map<string, Promise<Feature | FeatureCollection>>();
+export function fetchBoundary(url: string, signal?: AbortSignal): Promise<Feature | FeatureCollection> {
+  let boundary = fetched.get(url);
+  if (!boundary) {
+    fetched.set(url, (boundary = load(url, signal)));
+    boundary.catch(() => fetched.delete(url));
+  }
+  return boundary;
+}
+
+async function load(url: string, signal?: AbortSignal): Promise<Feature | FeatureCollection> {
   let res: Response;
   try {
-    res = await fetch(url, { signal: signal ?? null, credentials: 'omit' });
+    // A server that never answers must not keep the map from showing: 15 s, as for the Open311 calls.
+    const timeout = AbortSignal.timeout(15_000);
+    res = await fetch(url, { signal: signal ? AbortSignal.any([signal, timeout]) : timeout, credentials: 'omit' });
   } catch {
     throw new BackendError(signal?.aborted ? 'aborted' : 'network', `Could not load the boundary from ${url}`);
   }

@@ -29,7 +29,7 @@ export function uploadMedia(
   endpoint: string,
   photo: Blob,
   name: string,
-  options: { signal?: AbortSignal; onProgress?: (fraction: number) => void; timeoutMs?: number } = {},
+  options: { signal?: AbortSignal; onProgress?: (fraction: number) => void } = {},
 ): Promise<string> {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
@@ -39,7 +39,7 @@ export function uploadMedia(
     };
     const cancel = () => xhr.abort();
     xhr.open('POST', endpoint);
-    xhr.timeout = options.timeoutMs ?? 120_000;
+    xhr.timeout = 120_000; // a big photo on a slow phone line
     xhr.upload.onprogress = (e) => e.lengthComputable && options.onProgress?.(e.loaded / e.total);
     xhr.onerror = () => fail(new BackendError('network', `Could not reach ${endpoint}`));
     xhr.ontimeout = () => fail(new BackendError('timeout', `No answer from ${endpoint}`));
@@ -47,8 +47,7 @@ export function uploadMedia(
     xhr.onload = () => {
       options.signal?.removeEventListener('abort', cancel);
       if (xhr.status < 200 || xhr.status > 299) {
-        const kind =
-          xhr.status === 413 ? 'http' : xhr.status === 429 ? 'rate-limited' : xhr.status === 403 ? 'forbidden' : 'http';
+        const kind = xhr.status === 429 ? 'rate-limited' : xhr.status === 403 ? 'forbidden' : 'http';
         return reject(new BackendError(kind, `Upload: HTTP ${xhr.status}`, { status: xhr.status }));
       }
       let body: unknown = xhr.responseText.trim();

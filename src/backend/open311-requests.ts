@@ -51,14 +51,10 @@ export function requestCalls({ call, get, scope, options }: Open311Context): Req
     async submit(request, signal) {
       const extra = { jurisdiction: options.jurisdiction, apiKey: options.apiKey };
       const body = request.media?.length ? encodeRequestWithMedia(request, extra) : encodeRequest(request, extra);
-      const query =
-        options.localeParam && options.lang ? new URLSearchParams({ [options.localeParam]: options.lang }) : undefined;
-      const list = await call(
-        ['requests', 'Requests'],
-        PostResultListSchema,
-        { method: 'POST', body, ...(query && { query }) },
-        signal,
-      );
+      // The jurisdiction goes in the body; the rest of the scope (the language) in the query.
+      const query = scope();
+      query.delete('jurisdiction_id');
+      const list = await call(['requests', 'Requests'], PostResultListSchema, { method: 'POST', body, query }, signal);
       const first = list.find((r) => r.service_request_id || r.token) ?? list[0];
       const result: SubmitResult = {};
       if (first?.service_request_id) result.serviceRequestId = first.service_request_id;

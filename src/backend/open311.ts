@@ -175,22 +175,27 @@ export function createOpen311Backend(options: Open311Options): Open311Backend {
   const requestCalls = () =>
     (calls ??= import('./open311-requests').then((m) => m.requestCalls({ call, get, scope, options })));
 
+  /** A call of the later half, loading it first. */
+  const later = <K extends keyof RequestCalls>(name: K) =>
+    (async (...args: unknown[]) =>
+      ((await requestCalls())[name] as (...a: unknown[]) => unknown)(...args)) as RequestCalls[K];
+
   return {
-    discovery: async (signal) => (await requestCalls()).discovery(signal),
+    discovery: later('discovery'),
 
     services: (signal) => get(['services', 'Services'], ServiceListSchema, signal),
 
-    serviceDefinition: async (code, signal) => (await requestCalls()).serviceDefinition(code, signal),
+    serviceDefinition: later('serviceDefinition'),
 
-    submit: async (request, signal) => (await requestCalls()).submit(request, signal),
+    submit: later('submit'),
     ...(options.mediaUpload === 'post' && { acceptsMedia: true }),
     ...(options.mediaUpload &&
       options.mediaUpload !== 'post' && {
         uploadMedia: async (photo: Blob, name: string, o: Parameters<NonNullable<Backend['uploadMedia']>>[2]) =>
           (await import('./media-upload')).uploadMedia(options.mediaUpload!, photo, name, o),
       }),
-    request: async (id, signal) => (await requestCalls()).request(id, signal),
-    requests: async (filter, signal) => (await requestCalls()).requests(filter, signal),
-    resolveToken: async (token, signal) => (await requestCalls()).resolveToken(token, signal),
+    request: later('request'),
+    requests: later('requests'),
+    resolveToken: later('resolveToken'),
   };
 }

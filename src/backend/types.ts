@@ -42,12 +42,12 @@ export interface Backend {
    * if none came in time.
    */
   resolveToken?(token: string, signal?: AbortSignal): Promise<string | undefined>;
+  /** Optional: the server takes photos as files with the report (NewRequest.media) — GeoReport v2 servers that accept a multipart `media`. */
+  acceptsMedia?: boolean;
   /**
    * Optional: stores a photo and gives its web address (sent as media_url). Without it the form offers no
    * photos. `onProgress` gets 0…1.
    */
-  /** Optional: the server takes photos as files with the report (NewRequest.media) — GeoReport v2 servers that accept a multipart `media`. */
-  acceptsMedia?: boolean;
   uploadMedia?(
     photo: Blob,
     name: string,

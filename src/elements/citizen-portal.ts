@@ -3,7 +3,14 @@ import { LitElement, css, html, nothing, type PropertyValues, type TemplateResul
 import { createOpen311Backend } from '../backend/open311';
 import type { Backend } from '../backend/types';
 import { LANGUAGE_NAMES, isLanguage, isRtl, laterLoaded, loadMessages, resolveLanguage, type Messages } from '../i18n';
-import { JsonConfigSchema, SETTINGS, attributeName, parseConfig, type ConfigResult } from '../schema/config';
+import {
+  JsonConfigSchema,
+  SETTINGS,
+  attributeName,
+  isObjectSetting,
+  parseConfig,
+  type ConfigResult,
+} from '../schema/config';
 import { fetchConfigFile } from '../backend/config-file';
 import { baseStyles } from './styles';
 import type { StatusView } from './status-view';
@@ -192,9 +199,10 @@ export class CitizenPortal extends LitElement {
   private read: Promise<void> | undefined;
   private ready = false;
   private jsonProblem: string | undefined;
-  /** The status view's chunk and words are here: it may render. */
-  private statusReady = false;
-  private statusFailed = false;
+  /** The status view's chunk and words: here (it may render), or could not be loaded. */
+  private status: 'ready' | 'failed' | undefined;
+  /** The status view's loading, once asked for (undefined again after a failure: Try again asks afresh). */
+  private statusLoad: Promise<void> | undefined;
   private locale = 'en';
   /** The configuration the backend was made from. */
   private configKey = '';
@@ -239,7 +247,7 @@ export class CitizenPortal extends LitElement {
       if (!parsed.success) throw parsed.error.issues[0]!.message;
       for (const [key, value] of Object.entries(parsed.data)) {
         const attribute = attributeName(key);
-        if (key === 'synonyms' || key === 'redirects' || key === 'translations') this[key] ??= value as never;
+        if (isObjectSetting(key)) this[key] ??= value as never;
         else if (value != null && value !== false && !this.hasAttribute(attribute))
           this.setAttribute(attribute, String(value));
       }
@@ -309,19 +317,17 @@ export class CitizenPortal extends LitElement {
   }
 
   /** The status view is its own chunk (with its words): residents who only report never download it. */
-  private static statusView: Promise<unknown> | undefined;
-  private loadStatusView(): Promise<unknown> {
-    const words = loadMessages(this.shown || 'en', true);
-    return Promise.all([(CitizenPortal.statusView ??= import('./status-view')), words]).then(
-      () => void (this.statusReady || ((this.statusReady = true), this.requestUpdate())),
+  private loadStatusView(): Promise<void> {
+    return (this.statusLoad ??= Promise.all([import('./status-view'), loadMessages(this.shown || 'en', true)]).then(
+      () => void ((this.status = 'ready'), this.requestUpdate()),
       // Offline or the CDN failed: say so, with Try again (which loads it afresh).
-      () => void ((CitizenPortal.statusView = undefined), (this.statusFailed = true), this.requestUpdate()),
-    );
+      () => void ((this.statusLoad = undefined), (this.status = 'failed'), this.requestUpdate()),
+    ));
   }
 
   private select(tab: Tab, focus = false): void {
     this.tab = tab;
-    this.statusFailed = false;
+    if (this.status === 'failed') this.status = undefined;
     if (tab === 'status') void this.loadStatusView();
     if (focus) void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`#tab-${tab}`)?.focus());
   }
@@ -417,25 +423,26 @@ export class CitizenPortal extends LitElement {
       .allowAnonymous=${this.checked.ok && this.checked.config.allowAnonymous}
       @cp-check-status=${this.handleCheckStatus}
     ></citizen-portal-report>`;
-    const status = !this.statusReady
-      ? this.tab == 'status' || this.view == 'status'
-        ? this.statusFailed
-          ? html`<div class="panel error" role="alert">
-              <p>${m.loadStepFailed}</p>
-              <button type="button" class="secondary" @click=${() => this.select('status')}>${m.retry}</button>
-            </div>`
-          : html`<p role="status">${m.loadingStep}</p>`
-        : nothing
-      : html`<citizen-portal-status
-          .backend=${this.activeBackend}
-          .messages=${m}
-          .locale=${this.locale}
-          .translations=${this.translations?.[m.lang]}
-          .storageKey=${storageKey}
-        ></citizen-portal-status>`;
+    const status =
+      this.status !== 'ready'
+        ? this.tab == 'status' || this.view == 'status'
+          ? this.status
+            ? html`<div class="panel error" role="alert">
+                <p>${m.loadStepFailed}</p>
+                <button type="button" class="secondary" @click=${() => this.select('status')}>${m.retry}</button>
+              </div>`
+            : html`<p role="status">${m.loadingStep}</p>`
+          : nothing
+        : html`<citizen-portal-status
+            .backend=${this.activeBackend}
+            .messages=${m}
+            .locale=${this.locale}
+            .translations=${this.translations?.[m.lang]}
+            .storageKey=${storageKey}
+          ></citizen-portal-status>`;
     const switcher = this.renderSwitcher(m);
     if (this.view == 'report') return html`${switcher}${report}`;
-    if (this.view == 'status') return (this.statusFailed || void this.loadStatusView(), html`${switcher}${status}`);
+    if (this.view == 'status') return (this.status || void this.loadStatusView(), html`${switcher}${status}`);
     return html`
       ${switcher}
       <div role="tablist" part="tabs" aria-label=${m.tabsLabel} class="tabs">

@@ -72,9 +72,7 @@ async function mount(host: ReportForm, state: MapState): Promise<void> {
     state.boundary = boundary;
     loadedMap.module = pinMap;
     const root = host.shadowRoot!;
-    const sheet = new CSSStyleSheet();
-    sheet.replaceSync(pinMap.cssText());
-    root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+    pinMap.adoptMapStyles(root);
     const container = root.querySelector<HTMLElement>('#map');
     if (!container || states.get(host) !== state) return; // the resident moved on meanwhile
     const map = await pinMap.createPinMap({

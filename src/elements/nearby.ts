@@ -65,7 +65,8 @@ export function trackInstead(host: ReportForm, request: ServiceRequest): void {
 export function renderNearby(host: ReportForm, list: Nearby[]): TemplateResult | typeof nothing {
   if (!list.length) return nothing;
   const m = withLater(host.messages);
-  const when = (iso?: string) => (iso ? new Date(iso).toLocaleDateString() : '');
+  // In the resident's language, not the browser's.
+  const when = (iso?: string) => (iso ? new Date(iso).toLocaleDateString(host.messages.lang) : '');
   return html`<section class="panel" part="nearby" aria-labelledby="nearby-title">
     <h3 id="nearby-title">${m.nearbyTitle(list.length)}</h3>
     <p>${m.nearbyHint}</p>

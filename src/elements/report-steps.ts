@@ -13,7 +13,7 @@ import { renderQuestions } from './questions';
 export { prepare } from './questions';
 import { toNewRequest } from '../schema/new-request';
 import { clearDraft } from '../storage/draft-store';
-import { forgetContact, loadContact, saveContact } from '../storage/contact-store';
+import { contactKeyFor, forgetContact, loadContact, saveContact } from '../storage/contact-store';
 import { myRequestsKeyFor, rememberRequest } from '../storage/my-requests';
 import { dropPhoto, keepPhoto, photoBlob } from '../storage/photo-store';
 import { deepLink } from '../schema/reference';
@@ -144,16 +144,18 @@ const laterStyles = css`
 
 function adoptStyles(host: ReportForm): void {
   const root = host.shadowRoot!;
-  const sheets = [laterBaseStyles.styleSheet!, laterStyles.styleSheet!];
-  if (!root.adoptedStyleSheets.includes(sheets[1]!)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, ...sheets];
+  root.adoptedStyleSheets = [...root.adoptedStyleSheets, laterBaseStyles.styleSheet!, laterStyles.styleSheet!];
 }
 
-/** The same place as the draft, one key for the contact details remembered on this device. */
-const contactKey = (host: ReportForm) => host.storageKey.replace(':draft:', ':contact:');
+const contactKey = (host: ReportForm) => contactKeyFor(host.storageKey);
 const myRequestsKey = (host: ReportForm) => myRequestsKeyFor(host.storageKey);
 
-/** When this chunk arrives: a resident who asked to be remembered finds their details filled in. */
+/**
+ * When this chunk arrives for a form: its styles join the form's shadow root, and a resident who asked to be
+ * remembered finds their details filled in.
+ */
 export function loaded(host: ReportForm): void {
+  adoptStyles(host);
   const d = host.draft;
   const saved = loadContact(contactKey(host));
   if (saved && !d.email && !d.firstName && !d.lastName && !d.phone) host.setDraft({ ...saved, remember: true });
@@ -166,7 +168,6 @@ export const validateRest = (host: ReportForm) =>
 export const errorText = (host: ReportForm, e: FieldError) => withLater(host.messages).laterFieldError(e);
 
 export function renderStep(host: ReportForm, step: Step): TemplateResult {
-  adoptStyles(host);
   if (step !== 'where') unmountMap(host);
   return step === 'where' ? renderWhere(host) : step === 'details' ? renderDetails(host) : renderReview(host);
 }
@@ -219,6 +220,18 @@ function renderWhere(host: ReportForm): TemplateResult {
 
 // --- Details and contact --------------------------------------------------------------------------------------------
 
+/** A checkbox bound to one of the draft's yes/no fields. */
+const checkbox = (host: ReportForm, field: 'anonymous' | 'remember', label: string) =>
+  html`<div class="choice field">
+    <input
+      type="checkbox"
+      id=${field}
+      .checked=${host.draft[field]}
+      @change=${(e: Event) => host.setDraft({ [field]: (e.target as HTMLInputElement).checked })}
+    />
+    <label for=${field}>${label}</label>
+  </div>`;
+
 function renderDetails(host: ReportForm): TemplateResult {
   const m = withLater(host.messages);
   const left = DESCRIPTION_MAX - host.draft.description.length;
@@ -244,19 +257,7 @@ function renderDetails(host: ReportForm): TemplateResult {
     <fieldset part="contact">
       <legend>${m.contactHeading}</legend>
       <p class="hint">${host.requiredContact.length ? m.contactRequired : m.contactOptional} ${m.contactHint}</p>
-      ${
-        host.allowAnonymous
-          ? html`<div class="choice field">
-              <input
-                type="checkbox"
-                id="anonymous"
-                .checked=${host.draft.anonymous}
-                @change=${(e: Event) => host.setDraft({ anonymous: (e.target as HTMLInputElement).checked })}
-              />
-              <label for="anonymous">${m.anonymous}</label>
-            </div>`
-          : nothing
-      }
+      ${host.allowAnonymous ? checkbox(host, 'anonymous', m.anonymous) : nothing}
       <div ?hidden=${host.draft.anonymous}>
         ${contactField(host, 'email', m.email, { type: 'email', autocomplete: 'email' })}
         <div class="row">
@@ -264,15 +265,7 @@ function renderDetails(host: ReportForm): TemplateResult {
           ${contactField(host, 'lastName', m.lastName, { autocomplete: 'family-name' })}
         </div>
         ${contactField(host, 'phone', m.phone, { type: 'tel', autocomplete: 'tel' })}
-        <div class="choice field">
-          <input
-            type="checkbox"
-            id="remember"
-            .checked=${host.draft.remember}
-            @change=${(e: Event) => host.setDraft({ remember: (e.target as HTMLInputElement).checked })}
-          />
-          <label for="remember">${m.remember}</label>
-        </div>
+        ${checkbox(host, 'remember', m.remember)}
       </div>
     </fieldset>
   `;
@@ -594,7 +587,6 @@ function reportAnother(host: ReportForm): void {
 }
 
 export function renderConfirmation(host: ReportForm): TemplateResult {
-  adoptStyles(host);
   const m = withLater(host.messages);
   const result = host.result!;
   const reference = result.serviceRequestId ?? result.token;

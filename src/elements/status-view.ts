@@ -19,7 +19,6 @@ import {
   forgetRequest,
   hasUpdate,
   listMyRequests,
-  markSeen,
   myRequestsKeyFor,
   onMyRequestsChange,
   rememberRequest,
@@ -168,7 +167,6 @@ export class StatusView extends LitElement {
   /** The small map in the card, and which request it shows. */
   private cardMap: PinMap | undefined;
   private mapFor: string | undefined;
-  private mapSheet: CSSStyleSheet | undefined;
 
   private readonly onVisible = () => {
     if (document.visibilityState === 'visible') void this.refreshShown();
@@ -225,7 +223,7 @@ export class StatusView extends LitElement {
   /** The map style, when the city has one and the map chunk is already loaded (never loaded for this alone). */
   private mapStyle(): string | undefined {
     const style = portalAttribute(this, 'map-style');
-    return style && loadedMap.module ? new URL(style, document.baseURI).href : undefined;
+    return style && loadedMap.module ? style : undefined;
   }
 
   /** A small map of the request's place, in the card. */
@@ -237,12 +235,7 @@ export class StatusView extends LitElement {
     this.mapFor = key;
     this.cardMap?.destroy();
     const pinMap = loadedMap.module;
-    const root = this.shadowRoot!;
-    if (!this.mapSheet) {
-      this.mapSheet = new CSSStyleSheet();
-      this.mapSheet.replaceSync(pinMap.cssText());
-      root.adoptedStyleSheets = [...root.adoptedStyleSheets, this.mapSheet];
-    }
+    pinMap.adoptMapStyles(this.shadowRoot!);
     const m = withLater(this.messages);
     try {
       const map = await pinMap.createPinMap({
@@ -287,14 +280,15 @@ export class StatusView extends LitElement {
 
   /** One batched call where the backend allows it, else one call each. Failures leave the list as it was. */
   private async refreshList(): Promise<void> {
-    await this.resolveTokens();
     const backend = this.backend;
-    const ids = this.saved.filter((s) => s.id !== s.token || !s.token).map((s) => s.id);
-    // Once per opening: a burst of visibility changes (layout, scrolling) makes one call.
-    if (!backend || !ids.length || this.listing || Date.now() - this.listedAt < 5000) return;
+    // Once per opening: a burst of visibility changes (layout, scrolling) makes one round of calls.
+    if (!backend || this.listing || Date.now() - this.listedAt < 5000) return;
     this.listing = true;
     let fresh: ServiceRequest[] = [];
     try {
+      await this.resolveTokens();
+      const ids = this.saved.filter((s) => s.id !== s.token || !s.token).map((s) => s.id);
+      if (!ids.length) return;
       if (backend.requests) fresh = await backend.requests({ ids }, this.abort.signal);
       else {
         const settled = await Promise.allSettled(ids.map((id) => backend.request(id, this.abort.signal)));
@@ -397,13 +391,15 @@ export class StatusView extends LitElement {
     this.error = undefined;
     this.retryAction = undefined;
     const key = this.myKey;
+    // One write: kept, and what the resident has now seen (so its Updated badge goes).
     rememberRequest(key, {
       id: r.service_request_id,
+      lastSeenStatus: r.status,
+      ...(r.updated_datetime ? { lastSeenUpdated: r.updated_datetime } : {}),
       ...(token ? { token } : {}),
       ...(r.service_name ? { serviceName: r.service_name } : {}),
       ...(r.address ? { address: r.address } : {}),
     });
-    markSeen(key, r.service_request_id, r.status, r.updated_datetime);
     this.latest = new Map(this.latest).set(r.service_request_id, r);
   }
 

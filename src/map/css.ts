@@ -66,3 +66,10 @@ const own = `
 export function cssText(): string {
   return maplibreCss + own;
 }
+
+let sheet: CSSStyleSheet | undefined;
+/** Adopts the map's styles into a shadow root: one stylesheet, parsed once, shared by every root; never twice. */
+export function adoptMapStyles(root: ShadowRoot): void {
+  if (!sheet) (sheet = new CSSStyleSheet()).replaceSync(cssText());
+  if (!root.adoptedStyleSheets.includes(sheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+}

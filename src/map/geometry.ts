@@ -20,7 +20,7 @@ const EARTH_RADIUS_M = 6_371_008.8;
 const RAD = Math.PI / 180;
 
 /** Every polygon in the boundary, each as rings: the outer ring first, then its holes. */
-export function polygonsOf(boundary: Boundary | null | undefined): Position[][][] {
+function polygonsOf(boundary: Boundary | null | undefined): Position[][][] {
   if (!boundary) return [];
   switch (boundary.type) {
     case 'FeatureCollection':

@@ -27,7 +27,7 @@ import { installBlobWorker } from './worker.js';
 import { resolveStyleUrls } from './style-urls.js';
 
 export { isInside, boundsOf, distanceMeters, type Boundary, type Bounds, type LngLat } from './geometry.js';
-export { cssText } from './css.js';
+export { adoptMapStyles, cssText } from './css.js';
 export { WORKER_FILE, defaultWorkerUrl } from './worker.js';
 
 export interface PinMapStrings {

@@ -10,7 +10,7 @@ import type { SourceSpecification, StyleSpecification } from 'maplibre-gl';
 const ABSOLUTE = /^(?:[a-z][a-z\d+.-]*:|\/\/)/i;
 
 /** Resolves one URL or URL template; `{z}`, `{fontstack}` … survive, mapbox:// and the like are left alone. */
-export function resolveAgainst(url: string, base: string): string {
+function resolveAgainst(url: string, base: string): string {
   if (ABSOLUTE.test(url)) return url;
   try {
     return new URL(url, base).href.replace(/%7B/gi, '{').replace(/%7D/gi, '}');

@@ -63,7 +63,7 @@ const AVIF_BRANDS = new Set(['avif', 'avis']);
 const BMP_DIB_SIZES = new Set([12, 40, 52, 56, 64, 108, 124]);
 
 /** The image format the first bytes announce, or undefined. */
-export function sniffImageType(head: Uint8Array): ImageKind | undefined {
+function sniffImageType(head: Uint8Array): ImageKind | undefined {
   const at = (i: number): number | undefined => head[i];
   if (at(0) === 0xff && at(1) === 0xd8 && at(2) === 0xff) return 'jpeg';
   if (ascii(head, 0, 8) === '\x89PNG\r\n\x1a\n') return 'png';
@@ -94,7 +94,7 @@ const positive = (value: number | undefined, fallback: number): number =>
   value !== undefined && Number.isFinite(value) && value >= 1 ? Math.floor(value) : fallback;
 
 /** "IMG_1234.HEIC" → "IMG_1234.jpg"; no usable name → "photo.jpg". */
-export function jpegName(name: string): string {
+function jpegName(name: string): string {
   const base = name.split(/[\\/]/).pop() ?? '';
   const dot = base.lastIndexOf('.');
   const stem = (dot > 0 ? base.slice(0, dot) : base).trim();
@@ -150,7 +150,7 @@ const release = (canvas: AnyCanvas): void => {
 };
 
 /** Fits width×height inside a square of `side`, keeping the aspect ratio and never scaling up. */
-export function fitWithin(width: number, height: number, side: number): { width: number; height: number } {
+function fitWithin(width: number, height: number, side: number): { width: number; height: number } {
   const scale = Math.min(1, side / Math.max(width, height));
   return { width: Math.max(1, Math.round(width * scale)), height: Math.max(1, Math.round(height * scale)) };
 }

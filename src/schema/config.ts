@@ -9,11 +9,14 @@ import { z } from './zod';
 import type { ContactField } from './draft';
 import { LANGUAGE_NAMES, isLanguage } from '../i18n';
 
-/** Resolves `value` against the page (a relative endpoint such as "/open311/v2" is fine) and keeps http(s). */
-function resolveHttpUrl(value: string): string | undefined {
+/**
+ * Resolves `value` against the page (a relative endpoint such as "/open311/v2" is fine) and keeps http(s);
+ * `trim` drops trailing slashes (a base URL that paths are added to).
+ */
+export function resolveHttpUrl(value: string, trim = true): string | undefined {
   try {
     const url = new URL(value, document.baseURI);
-    return url.protocol === 'http:' || url.protocol === 'https:' ? url.href.replace(/\/+$/, '') : undefined;
+    return /^https?:$/.test(url.protocol) ? (trim ? url.href.replace(/\/+$/, '') : url.href) : undefined;
   } catch {
     return undefined;
   }
@@ -185,6 +188,11 @@ export const attributeName = (key: string) => key.replace(/[A-Z]/g, (c) => `-${c
  * same settings, by attribute or property name, plus the object ones (synonyms, redirects). Values become
  * attribute text: lists are joined by spaces, true is present, false is absent.
  */
+/** The settings that are objects (properties only, or JSON): not attributes. */
+export const OBJECT_SETTINGS = ['synonyms', 'redirects', 'translations'] as const;
+export type ObjectSetting = (typeof OBJECT_SETTINGS)[number];
+export const isObjectSetting = (key: string): key is ObjectSetting => OBJECT_SETTINGS.includes(key as ObjectSetting);
+
 export const JsonConfigSchema = z.transform((v: unknown, ctx): Record<string, unknown> => {
   const out: Record<string, unknown> = {};
   if (!v || typeof v !== 'object' || Array.isArray(v)) {
@@ -193,11 +201,7 @@ export const JsonConfigSchema = z.transform((v: unknown, ctx): Record<string, un
   }
   for (const [name, value] of Object.entries(v)) {
     const key = name.replace(/-(\w)/g, (_, c: string) => c.toUpperCase());
-    if (
-      /^(synonyms|redirects|translations)$/.test(key)
-        ? typeof value === 'object'
-        : SETTINGS.includes(key as keyof Config)
-    )
+    if (isObjectSetting(key) ? typeof value === 'object' : SETTINGS.includes(key as keyof Config))
       out[key] = Array.isArray(value) ? value.join(' ') : value === true ? '' : value;
     else ctx.issues.push({ code: 'custom', message: `has an unknown setting or value: "${name}"`, input: v });
   }

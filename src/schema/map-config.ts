@@ -4,6 +4,7 @@
  * the location step then works without the map, and the console says what to fix.
  */
 import { z } from './zod';
+import { resolveHttpUrl } from './config';
 
 export interface MapConfig {
   style: string;
@@ -12,14 +13,7 @@ export interface MapConfig {
   boundary?: string;
 }
 
-const url = (v: string) => {
-  try {
-    const u = new URL(v, document.baseURI);
-    return /^https?:$/.test(u.protocol) ? u.href : undefined;
-  } catch {
-    return undefined;
-  }
-};
+const url = (v: string) => resolveHttpUrl(v, false);
 
 const MapConfigSchema = z.transform((raw: Record<string, string | null | undefined>, ctx): MapConfig | undefined => {
   const problem = (attribute: string, message: string) =>

@@ -8,6 +8,9 @@ import type { ContactField } from '../schema/draft';
 export type Contact = Record<ContactField, string>;
 const FIELDS: ContactField[] = ['email', 'firstName', 'lastName', 'phone'];
 
+/** Beside the unfinished report's key (one per endpoint): the contact details remembered on this device. */
+export const contactKeyFor = (draftKey: string): string => draftKey.replace(':draft:', ':contact:');
+
 export function loadContact(key: string): Contact | undefined {
   try {
     const saved = JSON.parse(localStorage.getItem(key) ?? 'null') as Partial<Contact> | null;

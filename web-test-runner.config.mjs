@@ -14,7 +14,8 @@ const cdn = await startCdnServer({ port: Number(process.env.CP_CDN_PORT || 0) })
 process.on('exit', () => cdn.close());
 
 export default {
-  files: ['test/**/*.test.ts'],
+  // test/report, tracker, backend, embed and demo; test/e2e (node --test on the built bundle) is not for this runner.
+  files: ['test/**/*.test.ts', '!test/e2e/**'],
   nodeResolve: { exportConditions: ['browser', 'development'] },
   concurrency: 1,
   testFramework: { config: { timeout: 10000 } },

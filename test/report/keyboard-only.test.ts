@@ -4,10 +4,10 @@
  */
 import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import '../src/index';
-import type { CitizenPortal } from '../src/index';
-import { useMockBackend } from './helpers/mock-backend';
-import { accessibleName, getByRole, regionText, waitFor } from './helpers/dom';
+import '../../src/index';
+import type { CitizenPortal } from '../../src/index';
+import { useMockBackend } from '../helpers/mock-backend';
+import { accessibleName, getByRole, regionText, waitFor } from '../helpers/dom';
 
 function deepActiveElement(): Element | null {
   let el = document.activeElement;

@@ -6,8 +6,8 @@
  */
 import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
-import { createOpen311Backend } from '../src/backend/open311';
-import { isBackendError, BackendError, type BackendErrorKind } from '../src/backend/types';
+import { createOpen311Backend } from '../../src/backend/open311';
+import { isBackendError, BackendError, type BackendErrorKind } from '../../src/backend/types';
 
 const ENDPOINT = 'https://city.example/open311/v2';
 const RUNS = 150;

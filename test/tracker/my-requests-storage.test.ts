@@ -11,7 +11,7 @@ import {
   onMyRequestsChange,
   rememberRequest,
   type SavedRequest,
-} from '../src/storage/my-requests';
+} from '../../src/storage/my-requests';
 
 let n = 0;
 /** A fresh key per test: the module keeps a page-lifetime fallback per key when storage fails. */

@@ -5,11 +5,11 @@
  */
 import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys, sendMouse } from '@web/test-runner-commands';
-import '../src/index';
-import type { CitizenPortal } from '../src/index';
-import { useMockBackend } from './helpers/mock-backend';
-import { getByRole, queryAllByRole, regionText, type, waitFor } from './helpers/dom';
-import { next, pickCategory, stepTitle } from './helpers/report';
+import '../../src/index';
+import type { CitizenPortal } from '../../src/index';
+import { useMockBackend } from '../helpers/mock-backend';
+import { getByRole, queryAllByRole, regionText, type, waitFor } from '../helpers/dom';
+import { next, pickCategory, stepTitle } from '../helpers/report';
 
 const BASE = '/open311/v2';
 

@@ -4,11 +4,11 @@
  */
 import { expect, fixture, html } from '@open-wc/testing';
 import { http, HttpResponse } from 'msw';
-import { mountScriptTags } from '../src/index';
-import type { CitizenPortal } from '../src/index';
-import { useMockBackend, MOCK_BASE } from './helpers/mock-backend';
-import { accessibleName, getByRole, queryAllByRole, regionText, type, waitFor } from './helpers/dom';
-import { categoryInput } from './helpers/report';
+import { mountScriptTags } from '../../src/index';
+import type { CitizenPortal } from '../../src/index';
+import { useMockBackend, MOCK_BASE } from '../helpers/mock-backend';
+import { accessibleName, getByRole, queryAllByRole, regionText, type, waitFor } from '../helpers/dom';
+import { categoryInput } from '../helpers/report';
 
 const jsonChild = (settings: unknown) => {
   const script = document.createElement('script');

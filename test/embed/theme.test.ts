@@ -4,11 +4,11 @@
  */
 import { expect, fixture, html } from '@open-wc/testing';
 import { emulateMedia } from '@web/test-runner-commands';
-import '../src/index';
-import type { CitizenPortal } from '../src/index';
-import { useMockBackend, MOCK_BASE } from './helpers/mock-backend';
-import { getByRole, regionText, type, waitFor } from './helpers/dom';
-import { categoryInput } from './helpers/report';
+import '../../src/index';
+import type { CitizenPortal } from '../../src/index';
+import { useMockBackend, MOCK_BASE } from '../helpers/mock-backend';
+import { getByRole, regionText, type, waitFor } from '../helpers/dom';
+import { categoryInput } from '../helpers/report';
 
 /** Relative luminance (0 black … 1 white) of a computed rgb()/rgba() colour. */
 function luminance(color: string): number {

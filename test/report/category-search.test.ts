@@ -3,8 +3,8 @@
  * narrowing, stable ties, highlights, `suggest` on real-sounding sentences, and correctness at 5,000 services.
  */
 import { expect } from '@open-wc/testing';
-import { createServiceIndex, fold, type Searchable, type SearchHit } from '../src/search/index';
-import { services as demoServices } from '../demo/backend/catalogue';
+import { createServiceIndex, fold, type Searchable, type SearchHit } from '../../src/search/index';
+import { services as demoServices } from '../../demo/backend/catalogue';
 
 const CITY: Searchable[] = [
   {

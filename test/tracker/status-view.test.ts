@@ -1,13 +1,13 @@
 /** The status tracker (issue #6): lookup, the status card, My requests, deep links, live refresh, errors, `view`. */
 import { expect, fixture, html } from '@open-wc/testing';
 import { http, HttpResponse } from 'msw';
-import '../src/index';
-import type { CitizenPortal } from '../src/index';
-import { useMockBackend } from './helpers/mock-backend';
-import { fillReport, submitAndWait } from './helpers/report';
-import { getByRole, queryAllByRole, regionText, type, waitFor } from './helpers/dom';
-import { listMyRequests, markSeen, myRequestsKeyFor, rememberRequest } from '../src/storage/my-requests';
-import type { StatusView } from '../src/elements/status-view';
+import '../../src/index';
+import type { CitizenPortal } from '../../src/index';
+import { useMockBackend } from '../helpers/mock-backend';
+import { fillReport, submitAndWait } from '../helpers/report';
+import { getByRole, queryAllByRole, regionText, type, waitFor } from '../helpers/dom';
+import { listMyRequests, markSeen, myRequestsKeyFor, rememberRequest } from '../../src/storage/my-requests';
+import type { StatusView } from '../../src/elements/status-view';
 
 const BASE = '/open311/v2';
 

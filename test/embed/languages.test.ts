@@ -4,18 +4,18 @@
  * Issue #7.
  */
 import { expect, fixture, html } from '@open-wc/testing';
-import '../src/index';
-import type { CitizenPortal } from '../src/index';
-import type { LaterMessages, Messages } from '../src/i18n';
-import * as en from '../src/i18n/en';
-import * as es from '../src/i18n/es';
-import * as fr from '../src/i18n/fr';
-import * as zh from '../src/i18n/zh';
-import * as vi from '../src/i18n/vi';
-import * as ar from '../src/i18n/ar';
-import { useMockBackend, MOCK_BASE } from './helpers/mock-backend';
-import { pickCategory, toDetails } from './helpers/report';
-import { accessibleName, choose, deepElements, getByRole, queryAllByRole, type, waitFor } from './helpers/dom';
+import '../../src/index';
+import type { CitizenPortal } from '../../src/index';
+import type { LaterMessages, Messages } from '../../src/i18n';
+import * as en from '../../src/i18n/en';
+import * as es from '../../src/i18n/es';
+import * as fr from '../../src/i18n/fr';
+import * as zh from '../../src/i18n/zh';
+import * as vi from '../../src/i18n/vi';
+import * as ar from '../../src/i18n/ar';
+import { useMockBackend, MOCK_BASE } from '../helpers/mock-backend';
+import { pickCategory, toDetails } from '../helpers/report';
+import { accessibleName, choose, deepElements, getByRole, queryAllByRole, type, waitFor } from '../helpers/dom';
 
 type Words = Messages & LaterMessages;
 const LANGUAGES = { en, es, fr, zh, vi, ar };

@@ -1,14 +1,14 @@
 /** The GeoReport v2 parsers accept what real servers send (a first set; issue #3 adds every dialect). */
 import { expect } from '@open-wc/testing';
-import { ServiceListSchema } from '../src/schema/open311';
-import { ServiceDefinitionSchema } from '../src/schema/service-definition';
-import { PostResultListSchema, ServiceRequestListSchema } from '../src/schema/request';
-import { parseConfig } from '../src/schema/config';
-import { configMessage } from '../src/schema/config-help';
-import { encodeRequest } from '../src/backend/encode';
-import { emptyDraft } from '../src/schema/draft';
-import { validateDraft } from '../src/schema/validate-rest';
-import { localDateTimeToIso, toNewRequest } from '../src/schema/new-request';
+import { ServiceListSchema } from '../../src/schema/open311';
+import { ServiceDefinitionSchema } from '../../src/schema/service-definition';
+import { PostResultListSchema, ServiceRequestListSchema } from '../../src/schema/request';
+import { parseConfig } from '../../src/schema/config';
+import { configMessage } from '../../src/schema/config-help';
+import { encodeRequest } from '../../src/backend/encode';
+import { emptyDraft } from '../../src/schema/draft';
+import { validateDraft } from '../../src/schema/validate-rest';
+import { localDateTimeToIso, toNewRequest } from '../../src/schema/new-request';
 
 describe('GeoReport v2 parsing', () => {
   it('takes bare or wrapped lists, numbers for codes, "true" strings, null and "" alike', () => {

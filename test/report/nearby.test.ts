@@ -3,12 +3,12 @@
  * duplicate. Works from typed coordinates, with or without a map. Issue #5.
  */
 import { expect, fixture, html } from '@open-wc/testing';
-import '../src/index';
-import type { CitizenPortal } from '../src/index';
-import { listMyRequests } from '../src/storage/my-requests';
-import { useMockBackend } from './helpers/mock-backend';
-import { getByRole, queryAllByRole, regionText, type, waitFor } from './helpers/dom';
-import { next, pickCategory } from './helpers/report';
+import '../../src/index';
+import type { CitizenPortal } from '../../src/index';
+import { listMyRequests } from '../../src/storage/my-requests';
+import { useMockBackend } from '../helpers/mock-backend';
+import { getByRole, queryAllByRole, regionText, type, waitFor } from '../helpers/dom';
+import { next, pickCategory } from '../helpers/report';
 
 const BASE = '/open311/v2';
 

@@ -5,8 +5,8 @@
  */
 import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
-import { hasExif, PhotoError, preparePhoto, readExifGps, thumbnail, type PhotoProblem } from '../src/photo/index';
-import { exifSegment, spliceSegments, withExif, xmpSegment, type ByteOrder } from './helpers/exif-writer';
+import { hasExif, PhotoError, preparePhoto, readExifGps, thumbnail, type PhotoProblem } from '../../src/photo/index';
+import { exifSegment, spliceSegments, withExif, xmpSegment, type ByteOrder } from '../helpers/exif-writer';
 
 const OSLO = { lat: 59.9133301, long: 10.7389701 }; // N, E
 const BUENOS_AIRES = { lat: -34.6036844, long: -58.3815591 }; // S, W

@@ -3,11 +3,11 @@
  */
 import { expect, fixture, html } from '@open-wc/testing';
 import { http, HttpResponse } from 'msw';
-import '../src/index';
-import type { CitizenPortal } from '../src/index';
-import { useMockBackend } from './helpers/mock-backend';
-import { getByRole, type, waitFor } from './helpers/dom';
-import { categoryInput, next, pickCategory, stepTitle } from './helpers/report';
+import '../../src/index';
+import type { CitizenPortal } from '../../src/index';
+import { useMockBackend } from '../helpers/mock-backend';
+import { getByRole, type, waitFor } from '../helpers/dom';
+import { categoryInput, next, pickCategory, stepTitle } from '../helpers/report';
 
 describe('two portals on one page', () => {
   it('work side by side without sharing drafts, ids or focus', async () => {

@@ -5,11 +5,11 @@
 import { expect } from '@open-wc/testing';
 import { http, HttpResponse, delay } from 'msw';
 import type { Feature, FeatureCollection, LineString } from 'geojson';
-import { createGeocoder, type Place } from '../src/backend/geocoder';
-import { seededRequests } from '../demo/backend/catalogue';
-import { DEMO_STREETS, createGeocoderHandlers } from '../demo/backend/geocoder';
-import { useMockBackend } from './helpers/mock-backend';
-import { failure } from './helpers/failure';
+import { createGeocoder, type Place } from '../../src/backend/geocoder';
+import { seededRequests } from '../../demo/backend/catalogue';
+import { DEMO_STREETS, createGeocoderHandlers } from '../../demo/backend/geocoder';
+import { useMockBackend } from '../helpers/mock-backend';
+import { failure } from '../helpers/failure';
 
 /** Serves `answer` at `path` and keeps the URLs asked for. */
 async function serve(path: string, answer: (url: URL) => Response | Promise<Response>) {

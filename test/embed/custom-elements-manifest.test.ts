@@ -3,7 +3,7 @@
  * frameworks; the README's attribute table must name every attribute it lists, and the other way round.
  */
 import { expect } from '@open-wc/testing';
-import { SETTINGS, attributeName } from '../src/schema/config';
+import { SETTINGS, attributeName } from '../../src/schema/config';
 
 interface Declaration {
   tagName?: string;

@@ -4,11 +4,11 @@
  */
 import { expect, fixture, html } from '@open-wc/testing';
 import { http, HttpResponse } from 'msw';
-import '../src/index';
-import type { CitizenPortal } from '../src/index';
-import { useMockBackend } from './helpers/mock-backend';
-import { getByRole, queryAllByRole, regionText, type, waitFor } from './helpers/dom';
-import { back, fillReport, next, pickCategory, submitAndWait, toDetails } from './helpers/report';
+import '../../src/index';
+import type { CitizenPortal } from '../../src/index';
+import { useMockBackend } from '../helpers/mock-backend';
+import { getByRole, queryAllByRole, regionText, type, waitFor } from '../helpers/dom';
+import { back, fillReport, next, pickCategory, submitAndWait, toDetails } from '../helpers/report';
 
 const BASE = '/open311/v2';
 const q = (code: string, datatype: string, description: string, extra: object = {}) => ({

@@ -3,11 +3,11 @@
  */
 import { expect, fixture, html } from '@open-wc/testing';
 import { http, HttpResponse } from 'msw';
-import '../src/index';
-import type { CitizenPortal } from '../src/index';
-import { useMockBackend, MOCK_BASE } from './helpers/mock-backend';
-import { getByRole, regionText, waitFor } from './helpers/dom';
-import { categoryInput } from './helpers/report';
+import '../../src/index';
+import type { CitizenPortal } from '../../src/index';
+import { useMockBackend, MOCK_BASE } from '../helpers/mock-backend';
+import { getByRole, regionText, waitFor } from '../helpers/dom';
+import { categoryInput } from '../helpers/report';
 
 describe('a part of the widget that cannot be loaded', () => {
   it('the tracker: says so, and Try again loads it', async () => {

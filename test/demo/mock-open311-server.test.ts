@@ -6,8 +6,8 @@ import { expect } from '@open-wc/testing';
 import { Validator } from '@cfworker/json-schema';
 import type { Schema } from '@cfworker/json-schema';
 import { http } from 'msw';
-import { useMockBackend } from './helpers/mock-backend';
-import type { MockBackend } from './helpers/mock-backend';
+import { useMockBackend } from '../helpers/mock-backend';
+import type { MockBackend } from '../helpers/mock-backend';
 import {
   CITY_CENTRE,
   STATUS_STAGES,
@@ -16,13 +16,13 @@ import {
   createOpen311Handlers,
   serviceDefinitions,
   services as catalogueServices,
-} from '../demo/backend/index';
+} from '../../demo/backend/index';
 import type {
   NewServiceRequest,
   Open311Service,
   Open311ServiceDefinition,
   Open311ServiceRequest,
-} from '../demo/backend/index';
+} from '../../demo/backend/index';
 
 // ---------------------------------------------------------------------------------------------------------------
 // The official schemas

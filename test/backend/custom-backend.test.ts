@@ -3,10 +3,10 @@
  * with the minimal fields that example returns.
  */
 import { expect, fixture, html } from '@open-wc/testing';
-import '../src/index';
-import { BackendError, type Backend, type CitizenPortal } from '../src/index';
-import { getByRole, regionText, waitFor } from './helpers/dom';
-import { categoryInput, fillReport, submitAndWait } from './helpers/report';
+import '../../src/index';
+import { BackendError, type Backend, type CitizenPortal } from '../../src/index';
+import { getByRole, regionText, waitFor } from '../helpers/dom';
+import { categoryInput, fillReport, submitAndWait } from '../helpers/report';
 
 const filed: unknown[] = [];
 const cityBackend = {

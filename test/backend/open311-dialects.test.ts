@@ -7,8 +7,8 @@
 const realFetch: typeof fetch = globalThis.fetch.bind(globalThis);
 
 import { expect } from '@open-wc/testing';
-import { createOpen311Backend } from '../src/backend/open311';
-import { isBackendError, BackendError } from '../src/backend/types';
+import { createOpen311Backend } from '../../src/backend/open311';
+import { isBackendError, BackendError } from '../../src/backend/types';
 
 const ENDPOINT = 'https://city.example/open311/v2';
 const BASE_PATH = '/open311/v2/';

@@ -4,14 +4,14 @@
  */
 import { expect, fixture, html } from '@open-wc/testing';
 import { http, HttpResponse, delay } from 'msw';
-import { createOpen311Backend, type Open311Options } from '../src/backend/open311';
-import type { Backend } from '../src/backend/types';
-import '../src/index';
-import type { CitizenPortal } from '../src/index';
-import { useMockBackend } from './helpers/mock-backend';
-import { failure } from './helpers/failure';
-import { getByRole, regionText, waitFor } from './helpers/dom';
-import { fillReport } from './helpers/report';
+import { createOpen311Backend, type Open311Options } from '../../src/backend/open311';
+import type { Backend } from '../../src/backend/types';
+import '../../src/index';
+import type { CitizenPortal } from '../../src/index';
+import { useMockBackend } from '../helpers/mock-backend';
+import { failure } from '../helpers/failure';
+import { getByRole, regionText, waitFor } from '../helpers/dom';
+import { fillReport } from '../helpers/report';
 
 const BASE = '/open311/v2';
 const ENDPOINT = `${location.origin}${BASE}`;

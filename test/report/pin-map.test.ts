@@ -10,8 +10,15 @@ import { expect } from '@open-wc/testing';
 import { resetMouse, sendKeys, sendMouse } from '@web/test-runner-commands';
 import { getWorkerUrl } from 'maplibre-gl';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
-import { createPinMap, cssText, isInside, PinMapError, type PinMap, type PinMapOptions } from '../src/map/pin-map.js';
-import { boundsOf, distanceMeters } from '../src/map/geometry.js';
+import {
+  createPinMap,
+  cssText,
+  isInside,
+  PinMapError,
+  type PinMap,
+  type PinMapOptions,
+} from '../../src/map/pin-map.js';
+import { boundsOf, distanceMeters } from '../../src/map/geometry.js';
 
 const WORKER = '/node_modules/maplibre-gl/dist/maplibre-gl-worker.mjs';
 const STYLE = '/demo/map/style.json';

@@ -1,6 +1,6 @@
 /** Reference numbers as residents type and paste them, and our deep links (issue #6). */
 import { expect } from '@open-wc/testing';
-import { deepLink, matchesPattern, parseReference, requestFromUrl } from '../src/schema/reference';
+import { deepLink, matchesPattern, parseReference, requestFromUrl } from '../../src/schema/reference';
 
 describe('parseReference', () => {
   const cases: Array<[string, string]> = [

@@ -3,12 +3,12 @@
  * when the resident asks, and the confirmation (copy the number, kept in My requests). Issue #4.
  */
 import { expect, fixture, html } from '@open-wc/testing';
-import '../src/index';
-import type { CitizenPortal } from '../src/index';
-import { listMyRequests } from '../src/storage/my-requests';
-import { useMockBackend } from './helpers/mock-backend';
-import { getByRole, queryAllByRole, regionText, type, waitFor } from './helpers/dom';
-import { next, pickCategory, stepTitle, submitAndWait } from './helpers/report';
+import '../../src/index';
+import type { CitizenPortal } from '../../src/index';
+import { listMyRequests } from '../../src/storage/my-requests';
+import { useMockBackend } from '../helpers/mock-backend';
+import { getByRole, queryAllByRole, regionText, type, waitFor } from '../helpers/dom';
+import { next, pickCategory, stepTitle, submitAndWait } from '../helpers/report';
 
 const BASE = '/open311/v2';
 const ENDPOINT = `${location.origin}${BASE}`;

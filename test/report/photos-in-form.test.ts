@@ -4,12 +4,12 @@
  */
 import { expect, fixture, html } from '@open-wc/testing';
 import { http, HttpResponse } from 'msw';
-import '../src/index';
-import type { CitizenPortal } from '../src/index';
-import { useMockBackend } from './helpers/mock-backend';
-import { getByRole, queryAllByRole, regionText, type, waitFor } from './helpers/dom';
-import { next, pickCategory, stepTitle, submitAndWait } from './helpers/report';
-import { withExif } from './helpers/exif-writer';
+import '../../src/index';
+import type { CitizenPortal } from '../../src/index';
+import { useMockBackend } from '../helpers/mock-backend';
+import { getByRole, queryAllByRole, regionText, type, waitFor } from '../helpers/dom';
+import { next, pickCategory, stepTitle, submitAndWait } from '../helpers/report';
+import { withExif } from '../helpers/exif-writer';
 
 const BASE = '/open311/v2';
 

@@ -4,12 +4,12 @@
  */
 import { expect, fixture, html } from '@open-wc/testing';
 import { http, HttpResponse } from 'msw';
-import '../src/index';
-import type { CitizenPortal } from '../src/index';
-import { useMockBackend } from './helpers/mock-backend';
-import { CategoryPicker } from '../src/elements/category-picker';
-import { accessibleName, getByRole, queryAllByRole, regionText, type, waitFor } from './helpers/dom';
-import { categoryInput, fillReport, next, pickCategory, stepTitle, submitAndWait, toDetails } from './helpers/report';
+import '../../src/index';
+import type { CitizenPortal } from '../../src/index';
+import { useMockBackend } from '../helpers/mock-backend';
+import { CategoryPicker } from '../../src/elements/category-picker';
+import { accessibleName, getByRole, queryAllByRole, regionText, type, waitFor } from '../helpers/dom';
+import { categoryInput, fillReport, next, pickCategory, stepTitle, submitAndWait, toDetails } from '../helpers/report';
 
 const BASE = '/open311/v2';
 

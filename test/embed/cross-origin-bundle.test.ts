@@ -4,8 +4,8 @@
  * element works and that its lazy chunk is fetched from the CDN, relative to the module, not to the page.
  */
 import { expect } from '@open-wc/testing';
-import { useMockBackend } from './helpers/mock-backend';
-import { getByRole, regionText, type, waitFor } from './helpers/dom';
+import { useMockBackend } from '../helpers/mock-backend';
+import { getByRole, regionText, type, waitFor } from '../helpers/dom';
 
 // Served by a plugin in web-test-runner.config.mjs; a non-literal specifier keeps tsc and esbuild off it.
 const cdnModule = '/__cdn-origin.js';

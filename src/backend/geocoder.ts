@@ -13,11 +13,12 @@
  * Callers debounce typing (the element waits ~300 ms) and abort superseded searches; nothing here is retried, since
  * the resident's next keystroke asks again anyway.
  *
- * Every failure is a BackendError: network, timeout, http, rate-limited, invalid-response, aborted.
+ * Every failure is a BackendError: network, timeout, http, forbidden, not-found, rate-limited, invalid-response,
+ * aborted.
  */
 import { z } from '../schema/zod';
 import { listOf, optionalNumber, optionalText } from '../schema/open311';
-import { retryAfterMs, send, type HttpOptions } from './http';
+import { send, statusError, type HttpOptions } from './http';
 import { BackendError, isBackendError } from './types';
 
 export interface Place {
@@ -160,15 +161,7 @@ export function createGeocoder(
     for (const [k, v] of Object.entries(params)) if (v) target.searchParams.set(k, v);
     const what = `Geocoder ${endpoint}`;
     const answer = await send(http, target, { method: 'GET', accept: 'application/json' }, signal);
-    const details = { status: answer.status, serverMessage: serverMessage(answer.body) };
-    if (answer.status === 429) {
-      const ms = retryAfterMs(answer.headers);
-      throw new BackendError('rate-limited', `${what}: too many requests (HTTP 429)`, {
-        ...details,
-        ...(ms !== undefined ? { retryAfterSeconds: Math.ceil(ms / 1000) } : {}),
-      });
-    }
-    if (!answer.ok) throw new BackendError('http', `${what}: HTTP ${answer.status}`, details);
+    if (!answer.ok) throw statusError(answer.status, answer.headers, what, serverMessage(answer.body));
     try {
       return JSON.parse(answer.body) as unknown;
     } catch {

@@ -4,6 +4,7 @@
  */
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import { z } from '../schema/zod';
+import { statusError } from './http';
 import { BackendError } from './types';
 
 const POLYGONS = /^(Multi)?Polygon$/;
@@ -40,7 +41,7 @@ async function load(url: string, signal?: AbortSignal): Promise<Feature | Featur
   } catch {
     throw new BackendError(signal?.aborted ? 'aborted' : 'network', `Could not load the boundary from ${url}`);
   }
-  if (!res.ok) throw new BackendError('http', `Boundary: HTTP ${res.status}`, { status: res.status });
+  if (!res.ok) throw statusError(res.status, res.headers, 'Boundary');
   const parsed = Shape.safeParse(await res.json().catch(() => undefined));
   if (!parsed.success) throw new BackendError('invalid-response', `${url} is not a GeoJSON polygon`);
   return parsed.data;

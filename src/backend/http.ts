@@ -30,11 +30,37 @@ export interface HttpAnswer {
 const RETRY_STATUSES = new Set([429, 502, 503, 504]);
 
 /** Retry-After as seconds or an HTTP date; undefined when absent or unreadable. */
-export function retryAfterMs(headers: Headers): number | undefined {
+export function retryAfterMs(headers: Pick<Headers, 'get'>): number | undefined {
   const value = headers.get('Retry-After')?.trim();
   if (!value) return undefined;
   const ms = /^\d+$/.test(value) ? Number(value) * 1000 : Date.parse(value) - Date.now();
   return Number.isFinite(ms) ? Math.max(0, ms) : undefined;
+}
+
+/**
+ * What an HTTP error status means, the same for every server we call (Open311, the geocoder, photo uploads, the
+ * boundary): 401 and 403 `forbidden`, 404 `not-found`, 429 `rate-limited` (with Retry-After, as seconds or an
+ * HTTP date, in whole seconds), anything else `http`; the status is always in the details. `what` names the call
+ * for the console; `serverMessage` is the server's own explanation, plain text, when it gave one.
+ */
+export function statusError(
+  status: number,
+  headers: Pick<Headers, 'get'>,
+  what: string,
+  serverMessage?: string,
+): BackendError {
+  const details = { status, serverMessage };
+  if (status === 404) return new BackendError('not-found', `${what}: not found (HTTP 404)`, details);
+  if (status === 401 || status === 403)
+    return new BackendError('forbidden', `${what}: refused (HTTP ${status})`, details);
+  if (status === 429) {
+    const ms = retryAfterMs(headers);
+    return new BackendError('rate-limited', `${what}: too many requests (HTTP 429)`, {
+      ...details,
+      ...(ms !== undefined ? { retryAfterSeconds: Math.ceil(ms / 1000) } : {}),
+    });
+  }
+  return new BackendError('http', `${what}: HTTP ${status}`, details);
 }
 
 /** Waits, unless the caller cancels first. */

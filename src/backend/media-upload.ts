@@ -7,6 +7,7 @@
  * (also accepted: `{"media_url": …}`, `[{"url": …}]`, or the URL as plain text).
  */
 import { z } from '../schema/zod';
+import { statusError } from './http';
 import { BackendError } from './types';
 
 const Answer = z.transform((v: unknown, ctx) => {
@@ -47,8 +48,7 @@ export function uploadMedia(
     xhr.onload = () => {
       options.signal?.removeEventListener('abort', cancel);
       if (xhr.status < 200 || xhr.status > 299) {
-        const kind = xhr.status === 429 ? 'rate-limited' : xhr.status === 403 ? 'forbidden' : 'http';
-        return reject(new BackendError(kind, `Upload: HTTP ${xhr.status}`, { status: xhr.status }));
+        return reject(statusError(xhr.status, { get: (name) => xhr.getResponseHeader(name) }, 'Upload'));
       }
       let body: unknown = xhr.responseText.trim();
       try {

@@ -7,7 +7,7 @@ import type { z } from '../schema/zod';
 import { ErrorBodySchema, ServiceListSchema } from '../schema/open311';
 import { decode, type Format } from './decode';
 import type { RequestCalls } from './open311-requests';
-import { send, retryAfterMs, type HttpAnswer, type HttpOptions } from './http';
+import { send, statusError, type HttpAnswer, type HttpOptions } from './http';
 import { BackendError, type Backend } from './types';
 import type { Discovery } from '../schema/request';
 
@@ -51,21 +51,6 @@ function serverMessage(value: unknown): string | undefined {
   const first = parsed.success ? parsed.data.find((e) => e.description ?? e.message) : undefined;
   const text = first?.description ?? first?.message;
   return text ? text.slice(0, 300) : undefined;
-}
-
-function errorForStatus(status: number, headers: Headers, value: unknown, what: string): BackendError {
-  const details = { status, serverMessage: serverMessage(value) };
-  if (status === 404) return new BackendError('not-found', `${what}: not found (HTTP 404)`, details);
-  if (status === 401 || status === 403)
-    return new BackendError('forbidden', `${what}: refused (HTTP ${status})`, details);
-  if (status === 429) {
-    const ms = retryAfterMs(headers);
-    return new BackendError('rate-limited', `${what}: too many requests (HTTP 429)`, {
-      ...details,
-      ...(ms !== undefined ? { retryAfterSeconds: Math.ceil(ms / 1000) } : {}),
-    });
-  }
-  return new BackendError('http', `${what}: HTTP ${status}`, details);
 }
 
 /** Everything the Open311 adapter offers: the Backend calls, all of them, and discovery. */
@@ -145,7 +130,7 @@ export function createOpen311Backend(options: Open311Options): Open311Backend {
     }
     const { answer, decoded } = result!;
     const what = paths[0]!;
-    if (!answer.ok) throw errorForStatus(answer.status, answer.headers, decoded?.value, what);
+    if (!answer.ok) throw statusError(answer.status, answer.headers, what, serverMessage(decoded?.value));
     if (!decoded)
       throw new BackendError('invalid-response', `${what}: the answer is not ${format.toUpperCase()}`, {
         status: answer.status,
@@ -155,7 +140,7 @@ export function createOpen311Backend(options: Open311Options): Open311Backend {
     // Some servers answer errors with HTTP 200 and an error body: honour the code in the body.
     const code = Number((ErrorBodySchema.safeParse(decoded.value).data ?? [])[0]?.code);
     if (serverMessage(decoded.value) && Number.isInteger(code) && code >= 400 && code < 600) {
-      throw errorForStatus(code, answer.headers, decoded.value, what);
+      throw statusError(code, answer.headers, what, serverMessage(decoded.value));
     }
     const issue = parsed.error.issues[0];
     const where = issue?.path.join('.') ?? '';

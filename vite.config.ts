@@ -1,8 +1,8 @@
 // Library build: dist/citizen-portal.js, an ES module a city loads with <script type="module" src>.
 // Chunks it loads later (the map, issue #5) are resolved relative to it through import.meta.url.
 import { defineConfig } from 'vite';
-import { maplibreWorker } from './scripts/vite-maplibre-worker.mjs';
-import { minifyTemplates } from './scripts/vite-minify-templates.mjs';
+import { maplibreWorker } from './scripts/build/vite-maplibre-worker.mjs';
+import { minifyTemplates } from './scripts/build/vite-minify-templates.mjs';
 
 export default defineConfig({
   publicDir: false,

@@ -3,9 +3,9 @@ import { fileURLToPath } from 'node:url';
 import { readFileSync } from 'node:fs';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
-import { findChromium, chromiumFlags } from './scripts/chromium-path.mjs';
-import { startCdnServer } from './scripts/cdn-server.mjs';
-import { cssInline } from './scripts/wtr-css-inline.mjs';
+import { findChromium, chromiumFlags } from './scripts/check/chromium-path.mjs';
+import { startCdnServer } from './scripts/dev/cdn-server.mjs';
+import { cssInline } from './scripts/check/wtr-css-inline.mjs';
 
 const mswWorker = fileURLToPath(new URL('./node_modules/msw/lib/mockServiceWorker.js', import.meta.url));
 

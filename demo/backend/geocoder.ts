@@ -2,12 +2,12 @@
  * A Nominatim-compatible geocoder of Demo City as msw request handlers, for the demo page and the tests (issue #5):
  * GET {base}/search?q=…&format=jsonv2 and GET {base}/reverse?lat=…&lon=…&format=jsonv2, answered like Nominatim 4.
  *
- * Its streets are those of the offline basemap, demo/map/demo-town.geojson (made by scripts/make-demo-basemap.mjs;
- * the curved ones simplified to within 3 m; test/backend/geocoder.test.ts checks they still match). The basemap
- * has no house numbers, so each street gets a range, numbered along the line from its first point, and an address is
- * interpolated along it. The ranges put the catalogue's seeded reports (1420 and 1517 Maple Ridge Ave, 310 Founders
- * Way, 87 Larkspur Ln, 2255 Harbor View Dr, 46 Willowbend Ct, 100 River Rd) where their pins are. Search is
- * forgiving: "120 main", "maple ridge", "city hall", "juniper & bluff", "mapel ridge avenue".
+ * Its streets are those of the offline basemap, demo/map/demo-town.geojson (made by
+ * scripts/build/make-demo-basemap.mjs; the curved ones simplified to within 3 m; test/backend/geocoder.test.ts checks
+ * they still match). The basemap has no house numbers, so each street gets a range, numbered along the line from its
+ * first point, and an address is interpolated along it. The ranges put the catalogue's seeded reports (1420 and 1517
+ * Maple Ridge Ave, 310 Founders Way, 87 Larkspur Ln, 2255 Harbor View Dr, 46 Willowbend Ct, 100 River Rd) where their
+ * pins are. Search is forgiving: "120 main", "maple ridge", "city hall", "juniper & bluff", "mapel ridge avenue".
  */
 import { http, HttpResponse, delay } from 'msw';
 import type { RequestHandler } from 'msw';

@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import puppeteer from 'puppeteer-core';
-import { chromiumFlags, findChromium } from '../../scripts/chromium-path.mjs';
+import { chromiumFlags, findChromium } from '../../scripts/check/chromium-path.mjs';
 
 /** A fresh profile each time (no service worker or storage left from another run). */
 export async function launchBrowser() {

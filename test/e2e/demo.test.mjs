@@ -2,8 +2,8 @@
 // there survives a reload and can be looked up; `?endpoint=` points the widget at another server instead.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startDemoServer } from '../../scripts/serve.mjs';
-import { startOpen311Server } from '../../scripts/open311-server.mjs';
+import { startDemoServer } from '../../scripts/dev/serve.mjs';
+import { startOpen311Server } from '../../scripts/dev/open311-server.mjs';
 import { continueTo, launchBrowser, pickCategory, waitForRegion, watchProblems } from './browser.mjs';
 
 let demo, chromium, backend;

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import http from 'node:http';
 import { readFileSync } from 'node:fs';
 import { build } from 'esbuild';
-import { startOpen311Server } from '../../scripts/open311-server.mjs';
+import { startOpen311Server } from '../../scripts/dev/open311-server.mjs';
 import { continueTo, launchBrowser, waitForRegion, watchProblems } from './browser.mjs';
 
 let server, backend, chromium, app;

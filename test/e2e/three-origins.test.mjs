@@ -7,8 +7,8 @@ import assert from 'node:assert/strict';
 import http from 'node:http';
 import { readFileSync } from 'node:fs';
 import { continueTo, launchBrowser, pickCategory, regionText, waitForRegion, watchProblems } from './browser.mjs';
-import { startCdnServer } from '../../scripts/cdn-server.mjs';
-import { startOpen311Server } from '../../scripts/open311-server.mjs';
+import { startCdnServer } from '../../scripts/dev/cdn-server.mjs';
+import { startOpen311Server } from '../../scripts/dev/open311-server.mjs';
 
 const HOSTILE_CSS = `
   * { line-height: 3 !important; letter-spacing: 3px; text-transform: uppercase; }

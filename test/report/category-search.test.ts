@@ -299,7 +299,7 @@ describe('search: suggest from a sentence (demo catalogue)', () => {
 });
 
 // ---------------------------------------------------------------------------------------------------------------
-// 5,000 services: correctness at scale (timing lives in scripts/bench-search.mjs).
+// 5,000 services: correctness at scale (timing lives in scripts/bench/bench-search.mjs).
 
 /** mulberry32, so the catalogue is the same on every run. */
 function random(seed: number) {

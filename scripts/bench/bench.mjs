@@ -3,10 +3,10 @@
 // Needs a build (npm run build).
 import http from 'node:http';
 import { performance } from 'node:perf_hooks';
-import { measure, CORE_BUDGET_BYTES } from './size-check.mjs';
-import { startCdnServer } from './cdn-server.mjs';
-import { startOpen311Server } from './open311-server.mjs';
-import { continueTo, launchBrowser, pickCategory } from '../test/e2e/browser.mjs';
+import { measure, CORE_BUDGET_BYTES } from '../check/size-check.mjs';
+import { startCdnServer } from '../dev/cdn-server.mjs';
+import { startOpen311Server } from '../dev/open311-server.mjs';
+import { continueTo, launchBrowser, pickCategory } from '../../test/e2e/browser.mjs';
 import { benchSearch } from './bench-search.mjs';
 
 const RUNS = Number(process.env.BENCH_RUNS || 7);

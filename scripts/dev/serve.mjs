@@ -1,4 +1,4 @@
-// Dependency-free static server for the demo city site (`npm start`, `node scripts/serve.mjs`).
+// Dependency-free static server for the demo city site (`npm start`, `node scripts/dev/serve.mjs`).
 // Serves the page with the strict CSP a careful city would use, so the demo proves the widget works under it.
 import http from 'node:http';
 import { createReadStream, existsSync, realpathSync, statSync } from 'node:fs';
@@ -6,7 +6,7 @@ import { extname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { contentTypes, safeJoin } from './cdn-server.mjs';
 
-const repo = fileURLToPath(new URL('..', import.meta.url));
+const repo = fileURLToPath(new URL('../..', import.meta.url));
 const widgetBundle = `${repo}dist/citizen-portal.js`;
 const BUILD_HINT = 'run npm run build first';
 

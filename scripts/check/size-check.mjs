@@ -10,7 +10,7 @@ import { gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 
 export const CORE_BUDGET_BYTES = 25_000;
-const dist = fileURLToPath(new URL('../dist/', import.meta.url));
+const dist = fileURLToPath(new URL('../../dist/', import.meta.url));
 const entry = join(dist, 'citizen-portal.js');
 
 const gz = (file) => gzipSync(readFileSync(file), { level: 9 }).length;

@@ -1,13 +1,13 @@
 // The demo's Open311 GeoReport v2 backend (demo/backend, the same msw handlers the demo runs in the browser),
 // served by Node on its own origin with CORS, as a city's server would be. The end-to-end tests use it to put
-// the host page, the CDN and the backend on three different origins. `node scripts/open311-server.mjs` runs it.
+// the host page, the CDN and the backend on three different origins. `node scripts/dev/open311-server.mjs` runs it.
 import http from 'node:http';
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 import { getResponse } from 'msw';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
+const root = fileURLToPath(new URL('../..', import.meta.url));
 
 /** Compiles demo/backend (TypeScript) for Node; msw stays an import so both sides share its classes. */
 async function loadHandlersModule() {

@@ -7,7 +7,7 @@
 // 2.6 MB map is not shipped). In `vite` dev it serves the file for any path ending in /maplibre-gl-worker.mjs,
 // and keeps maplibre out of dependency pre-bundling (which would move its module away from the worker file).
 //
-//   import { maplibreWorker } from './scripts/vite-maplibre-worker.mjs';
+//   import { maplibreWorker } from './scripts/build/vite-maplibre-worker.mjs';
 //   export default defineConfig({ plugins: [maplibreWorker()], … });
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';

@@ -1,13 +1,13 @@
 // Category search at scale (issue "find the right category fast"): builds the search index over a deterministic
 // 5,000-service catalogue and times it the way a resident uses it, one keystroke at a time. Runs in Node on the
-// real src/search code (bundled with esbuild). `node scripts/bench-search.mjs` prints a table; scripts/bench.mjs
+// real src/search code (bundled with esbuild). `node scripts/bench/bench-search.mjs` prints a table; scripts/bench/bench.mjs
 // includes the rows through benchSearch().
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import { build } from 'esbuild';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
+const root = fileURLToPath(new URL('../..', import.meta.url));
 
 async function loadSearchModule() {
   const outdir = `${root}node_modules/.cache/citizen-portal`;

@@ -1,7 +1,7 @@
 // web-test-runner plugin: vite's `import css from 'x.css?inline'` (a module whose default export is the CSS
 // text), so modules that adopt CSS into a shadow root (src/map/css.ts) run unbundled in the browser tests too.
 //
-//   import { cssInline } from './scripts/wtr-css-inline.mjs';
+//   import { cssInline } from './scripts/check/wtr-css-inline.mjs';
 //   plugins: [cssInline(), …]
 export function cssInline() {
   return {

@@ -2,13 +2,13 @@
 // src/schema/config.ts and the doc comment above each (`@default …` for its default). It feeds the README's
 // attribute table and custom-elements.json (see custom-elements-manifest.config.mjs), so neither can drift.
 //
-//   node scripts/settings-docs.mjs          rewrites the README's table
-//   node scripts/settings-docs.mjs --check  fails if the README's table is not what the schema says (npm test)
+//   node scripts/build/settings-docs.mjs          rewrites the README's table
+//   node scripts/build/settings-docs.mjs --check  fails if the README's table is not what the schema says (npm test)
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-const CONFIG = new URL('../src/schema/config.ts', import.meta.url);
-const README = new URL('../README.md', import.meta.url);
+const CONFIG = new URL('../../src/schema/config.ts', import.meta.url);
+const README = new URL('../../README.md', import.meta.url);
 const START = '<!-- settings: generated from src/schema/config.ts by `npm run docs` -->';
 const END = '<!-- /settings -->';
 

@@ -17,7 +17,7 @@
  * aborted.
  */
 import { z } from '../schema/zod';
-import { listOf, optionalNumber, optionalText } from '../schema/open311';
+import { listOf, optionalNumber, optionalText } from '../schema/fields';
 import { send, statusError, type HttpOptions } from './http';
 import { BackendError, isBackendError } from './types';
 

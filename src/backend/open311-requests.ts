@@ -14,7 +14,7 @@ import {
 import { ServiceDefinitionSchema } from '../schema/service-definition';
 import { encodeRequest, encodeRequestWithMedia } from './encode';
 import { sleep } from './http';
-import type { Open311Options } from './open311';
+import type { Open311Options } from './open311-options';
 import { BackendError, type Backend, type ServiceRequest, type SubmitResult } from './types';
 
 export interface Open311Context {

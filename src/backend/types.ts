@@ -2,11 +2,12 @@
  * The small interface the elements talk to. The Open311 adapter implements it; a city with its own REST API
  * implements the four required calls (a few dozen lines, see the README) and sets the element's `backend`.
  */
+import type { BackendErrorKind } from '../schema/error-kind';
 import type { NewRequest } from '../schema/new-request';
 import type { Service, ServiceDefinition } from '../schema/open311';
 import type { ServiceRequest } from '../schema/request';
 
-export type { NewRequest, Service, ServiceDefinition, ServiceRequest };
+export type { BackendErrorKind, NewRequest, Service, ServiceDefinition, ServiceRequest };
 
 export interface SubmitResult {
   /** The reference number, when the server gives one at once. */
@@ -54,9 +55,6 @@ export interface Backend {
     options: { signal?: AbortSignal; onProgress?: (fraction: number) => void },
   ): Promise<string>;
 }
-
-export type BackendErrorKind =
-  'network' | 'timeout' | 'http' | 'rate-limited' | 'not-found' | 'forbidden' | 'invalid-response' | 'aborted';
 
 export interface BackendErrorDetails {
   /** HTTP status, when there was an answer. */

@@ -2,11 +2,13 @@
  * The resident's language. Every language, English too, is two chunks: the first screen's words and the later
  * steps' (see messages.ts), so a resident downloads one language, and only the words of what they reach.
  * Adding a language: xx.ts and xx.later.ts (typed: a missing key fails type-check), then its line in `chunks`
- * and its name in LANGUAGE_NAMES below; right-to-left ones in isRtl too. test/languages.test.ts takes it through
- * the whole flow once it is in its LANGUAGES table.
+ * and its name in LANGUAGE_NAMES (in schema/languages.ts, where the settings check tags against it); right-to-left
+ * ones in isRtl too. test/languages.test.ts takes it through the whole flow once it is in its LANGUAGES table.
  */
+import { LANGUAGE_NAMES, isLanguage } from '../schema/languages';
 import type { LaterMessages, Messages } from './messages';
 
+export { LANGUAGE_NAMES, isLanguage };
 export type { LaterMessages, Messages };
 
 /** Each language's first file; it knows where its later one is. */
@@ -20,19 +22,8 @@ const chunks: Record<string, () => Promise<{ messages: Messages; later: () => Pr
     ar: () => import('./ar'),
   };
 
-/** Each language's name in itself, for the language switcher. */
-export const LANGUAGE_NAMES: Record<string, string> = {
-  en: 'English',
-  es: 'Español',
-  fr: 'Français',
-  zh: '中文',
-  vi: 'Tiếng Việt',
-  ar: 'العربية',
-};
 /** Languages written right to left. */
 export const isRtl = (lang: string) => lang === 'ar';
-/** A built-in language's tag ("constructor", say, is not one, though every object has it). */
-export const isLanguage = (tag: string) => Object.hasOwn(LANGUAGE_NAMES, tag);
 
 /**
  * The first of the candidates (`lang` on the element, the page's, the browser's …) that we have words for:

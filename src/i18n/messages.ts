@@ -2,7 +2,7 @@
  * Every string the resident sees. A language is one object of this type: a missing key fails type-check.
  * Functions take the values they interpolate; the result is always plain text (lit renders it as text).
  */
-import type { BackendErrorKind } from '../backend/types';
+import type { BackendErrorKind } from '../schema/error-kind';
 import type { FieldError, Step } from '../schema/draft';
 import type { StatusFamily } from '../schema/request';
 

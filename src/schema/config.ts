@@ -7,7 +7,7 @@
  */
 import { z } from './zod';
 import type { ContactField } from './draft';
-import { LANGUAGE_NAMES, isLanguage } from '../i18n';
+import { LANGUAGE_NAMES, isLanguage } from './languages';
 
 /**
  * Resolves `value` against the page (a relative endpoint such as "/open311/v2" is fine) and keeps http(s);

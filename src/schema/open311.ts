@@ -7,89 +7,10 @@
  * - a list item that does not fit is dropped (a catalogue with one broken service still works), unless every
  *   item is broken: then the document is not what we asked for;
  * - fields we do not know are kept (loose objects), never fatal.
+ * The field parsers that do this are in ./fields.ts.
  */
 import { z } from './zod';
-
-export const absent = (v: unknown) => v === null || v === undefined || (typeof v === 'string' && v.trim() === '');
-
-/**
- * A scalar field (string, number or boolean; null or absent allowed), converted by `convert`. Written as one
- * transform rather than z.union([z.string(), z.number()…]): the same checks, and the core bundle is 1 KB lighter
- * without the union, number and boolean schema classes.
- */
-function scalar<T>(convert: (v: string | number | boolean | null | undefined) => T | typeof INVALID) {
-  return z.transform((v: unknown, ctx): T => {
-    const ok = v === null || v === undefined || ['string', 'number', 'boolean'].includes(typeof v);
-    const out = ok ? convert(v as string | number | boolean | null | undefined) : INVALID;
-    if (out === INVALID) ctx.issues.push({ code: 'custom', message: 'Invalid input', input: v });
-    return out as T;
-  });
-}
-const INVALID = Symbol('invalid');
-
-/** An id, code or key: a string, or a number that stands for one; trimmed, never empty. */
-export const requiredId = scalar((v) => (absent(v) || typeof v === 'boolean' ? INVALID : String(v).trim()));
-
-/** An optional id: absent, null and "" are undefined. */
-export const optionalId = scalar((v) => (absent(v) || typeof v === 'boolean' ? undefined : String(v).trim()));
-
-/** Text that may be null, "" or absent (or a number): always `string | undefined` afterwards. */
-export const optionalText = scalar((v) => (absent(v) ? undefined : String(v).trim()));
-
-/** true/false, "true"/"false"/"yes"/"1" in any case, 1/0; absent is `fallback`. */
-export const boolLike = (fallback: boolean) =>
-  scalar((v) => (absent(v) ? fallback : v === true || v === 1 || /^\s*(true|1|yes)\s*$/i.test(String(v))));
-
-/** 1, "1", "1.00" or nothing. */
-export const optionalNumber = scalar((v) => {
-  const n = absent(v) || typeof v === 'boolean' ? NaN : Number(v);
-  return Number.isFinite(n) ? n : undefined;
-});
-
-/** Lists every way servers send them; `wrappers` are the keys that may wrap the list (tried repeatedly). */
-export function listOf<T extends z.ZodMiniType>(item: T, wrappers: string[]) {
-  const unwrap = (v: unknown): unknown[] => {
-    for (let depth = 0; depth < 3 && v && typeof v === 'object' && !Array.isArray(v); depth++) {
-      // Only step into a wrapper that holds a list or an object: {token: "12345"} is an item, not a wrapper.
-      const obj = v as Record<string, unknown>;
-      const key = wrappers.find((k) => obj[k] !== null && typeof obj[k] === 'object');
-      if (!key) break;
-      v = obj[key];
-    }
-    return absent(v) ? [] : Array.isArray(v) ? v : [v];
-  };
-  // A bare transform, not pipe(unknown(), …): zod would call an absent key "nonoptional" before transforming.
-  return z.transform((v: unknown, ctx) => {
-    const list = unwrap(v);
-    const good: Array<z.output<T>> = [];
-    let firstProblem: z.core.$ZodIssue | undefined;
-    list.forEach((entry, i) => {
-      const r = item.safeParse(entry);
-      if (r.success) good.push(r.data);
-      else firstProblem ??= { ...r.error.issues[0]!, path: [i, ...r.error.issues[0]!.path] };
-    });
-    if (list.length && !good.length) {
-      ctx.issues.push({
-        code: 'custom',
-        message: firstProblem?.message ?? 'no usable item',
-        input: v,
-        path: firstProblem?.path ?? [],
-      });
-    }
-    return good;
-  });
-}
-
-/** Documents some servers wrap in their own name (`{service_definition: {...}}`, XML's root) or in a list. */
-export function unwrapped<T extends z.ZodMiniType>(key: string, schema: T) {
-  return z.pipe(
-    z.transform((v: unknown) => {
-      const d = Array.isArray(v) ? v[0] : v;
-      return d && typeof d === 'object' && key in d ? (d as Record<string, unknown>)[key] : d;
-    }),
-    schema,
-  );
-}
+import { boolLike, listOf, optionalText, requiredId } from './fields';
 
 // --- Services -------------------------------------------------------------------------------------------------
 

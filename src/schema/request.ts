@@ -3,7 +3,7 @@
  * style of ./open311.ts. Its own module so that only the chunks that file or look up requests carry it.
  */
 import { z } from './zod';
-import { absent, listOf, optionalId, optionalNumber, optionalText, requiredId, unwrapped } from './open311';
+import { absent, listOf, optionalId, optionalNumber, optionalText, requiredId, unwrapped } from './fields';
 
 /**
  * Dates with or without a zone, with or without milliseconds, "T" or a space: an ISO 8601 string (UTC) that

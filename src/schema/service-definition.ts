@@ -3,7 +3,7 @@
  * contact", so this schema loads with the later steps, not the first screen.
  */
 import { z } from './zod';
-import { boolLike, listOf, optionalId, optionalNumber, optionalText, requiredId, unwrapped } from './open311';
+import { boolLike, listOf, optionalId, optionalNumber, optionalText, requiredId, unwrapped } from './fields';
 
 export const AttributeValueSchema = z.looseObject({
   key: requiredId,

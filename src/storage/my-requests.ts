@@ -11,7 +11,7 @@
  * the id is known, `rememberRequest({ id, token })` gives that entry its id (keeping its place and details).
  */
 import { z } from '../schema/zod';
-import { requiredId } from '../schema/open311';
+import { requiredId } from '../schema/fields';
 
 export interface SavedRequest {
   id: string;

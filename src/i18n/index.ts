@@ -3,7 +3,7 @@
  * steps' (see messages.ts), so a resident downloads one language, and only the words of what they reach.
  * Adding a language: xx.ts and xx.later.ts (typed: a missing key fails type-check), then its line in `chunks`
  * and its name in LANGUAGE_NAMES (in schema/languages.ts, where the settings check tags against it); right-to-left
- * ones in isRtl too. test/languages.test.ts takes it through the whole flow once it is in its LANGUAGES table.
+ * ones in isRtl too. test/embed/languages.test.ts takes it through the whole flow once it is in its LANGUAGES table.
  */
 import { LANGUAGE_NAMES, isLanguage } from '../schema/languages';
 import type { LaterMessages, Messages } from './messages';

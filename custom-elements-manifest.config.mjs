@@ -31,6 +31,9 @@ export default {
               }));
             }
             d.members = d.members?.filter((m) => !internal.has(m.name));
+            // Events dispatched as typed classes (`new RequestSubmittedEvent(…)`) have no name the analyzer can
+            // read; the class's @event tags name and describe them.
+            d.events = d.events?.filter((e) => e.name);
           }
         }
       },

@@ -2,12 +2,16 @@
  * citizen-portal: loading this module defines <citizen-portal> (and its two inner views).
  * Safe to load twice (two script tags, two bundles): a tag already defined is left alone.
  */
+import { createAdapters } from './adapters';
+import { fetchConfigFile } from './backend/config-file';
 import { CitizenPortal } from './elements/citizen-portal';
 import { define } from './elements/define';
 import { ReportForm } from './elements/report-form';
 import type { StatusView } from './elements/status-view';
 
-// <citizen-portal-status> is defined by its own chunk, loaded when the resident first opens "Check status".
+// The outside world the elements are given: they never fetch, and see interfaces only.
+CitizenPortal.outside = { createAdapters, fetchConfigFile };
+// <citizen-portal-status> and the later steps' elements are defined by their chunks, when first needed.
 define('citizen-portal-report', ReportForm);
 define('citizen-portal', CitizenPortal);
 mountScriptTags(import.meta.url);
@@ -31,6 +35,7 @@ export function mountScriptTags(url: string): void {
 }
 
 export { CitizenPortal, ReportForm };
+export { RequestSubmittedEvent, ReferenceResolvedEvent, type RequestSubmittedDetail } from './elements/events';
 export { createOpen311Backend, type Open311Options } from './backend/open311';
 export { BackendError, type Backend, type BackendErrorKind, type SubmitResult } from './backend/types';
 export type { NewRequest } from './schema/new-request';

@@ -9,7 +9,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 
-export const CORE_BUDGET_BYTES = 25_000;
+export const CORE_BUDGET_BYTES = 28_000;
 const dist = fileURLToPath(new URL('../../dist/', import.meta.url));
 const entry = join(dist, 'citizen-portal.js');
 

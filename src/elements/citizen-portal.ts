@@ -1,6 +1,6 @@
 /** The shell: configuration, language, tabs; the element's contract is documented on the class. */
 import { LitElement, css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { createOpen311Backend } from '../backend/open311';
+import type { Adapters } from '../adapters';
 import type { Backend } from '../backend/types';
 import { LANGUAGE_NAMES, isLanguage, isRtl, laterLoaded, loadMessages, resolveLanguage, type Messages } from '../i18n';
 import {
@@ -9,14 +9,28 @@ import {
   attributeName,
   isObjectSetting,
   parseConfig,
+  type Config,
   type ConfigResult,
 } from '../schema/config';
-import { fetchConfigFile } from '../backend/config-file';
+import { ReportFlow } from '../report/flow';
+import { track, type Load } from '../report/load';
 import { baseStyles } from './styles';
+import { CheckStatusEvent, ReferenceResolvedEvent, RequestSubmittedEvent } from './events';
 import type { StatusView } from './status-view';
 import type { Redirect } from './report-form';
 
 type Tab = 'report' | 'status';
+
+/**
+ * What the portal takes from outside elements/, set once by the entry module (src/index.ts): elements never fetch
+ * and never build their adapters themselves.
+ */
+export interface Outside {
+  /** The backend, geocoder, boundary and map for one configuration (`own`: a backend the webmaster set). */
+  createAdapters(config: Config, locale: string, own?: Backend): Adapters;
+  /** A JSON config file's content (the `config` attribute). */
+  fetchConfigFile(url: string): Promise<unknown>;
+}
 const LANGUAGE_KEY = 'citizen-portal:language';
 
 function readChosenLanguage(): string | null {
@@ -27,6 +41,10 @@ function readChosenLanguage(): string | null {
   }
 }
 const TABS: Tab[] = ['report', 'status'];
+/** The inner views' parts the page may style (the README's ::part() list), forwarded through this shadow root. */
+const REPORT_PARTS =
+  'form, error-summary, submit, back, step-title, redirect, confirmation, error, map, nearby, photos, contact, review';
+const STATUS_PARTS = 'status-form, status-card, status-result, error';
 
 /**
  * Report a problem to the city, or check a request: `<citizen-portal endpoint="…" jurisdiction="…">`.
@@ -66,6 +84,9 @@ const TABS: Tab[] = ['report', 'status'];
  * @cssprop --cp-tab-selected-background - the selected tab (default: Canvas)
  */
 export class CitizenPortal extends LitElement {
+  /** @internal Set by src/index.ts. */
+  static outside: Outside;
+
   static override styles = [
     baseStyles,
     css`
@@ -186,7 +207,11 @@ export class CitizenPortal extends LitElement {
     problem: 'is missing',
     value: undefined,
   };
-  private activeBackend: Backend | undefined;
+  /** The settings, checked (with a backend of the webmaster's own, an endpoint is not needed). */
+  private settings: Config | undefined;
+  private adapters: Adapters | undefined;
+  /** The report being written (one per storage key: per endpoint). */
+  private flow: ReportFlow | undefined;
   /** The words of the language shown; undefined until its chunk has loaded. @internal */
   declare private messages: Messages | undefined;
   /** The language the resident picked in the switcher (remembered on this device). @internal */
@@ -199,10 +224,9 @@ export class CitizenPortal extends LitElement {
   private read: Promise<void> | undefined;
   private ready = false;
   private jsonProblem: string | undefined;
-  /** The status view's chunk and words: here (it may render), or could not be loaded. */
-  private status: 'ready' | 'failed' | undefined;
-  /** The status view's loading, once asked for (undefined again after a failure: Try again asks afresh). */
-  private statusLoad: Promise<void> | undefined;
+  /** The status view's chunk and words, once asked for (a failure is asked afresh by Try again). */
+  private status: Load<unknown> | undefined;
+  private statusLoad: Promise<unknown> | undefined;
   private locale = 'en';
   /** The configuration the backend was made from. */
   private configKey = '';
@@ -229,9 +253,16 @@ export class CitizenPortal extends LitElement {
       // A deep link (#cp-request=ID) on the host page opens the tracker on that request.
       const param = this.deepLinkParam;
       const linked = /cp-request=/.test(location.hash) || (param && new URLSearchParams(location.search).has(param));
-      if (linked && this.view != 'report')
-        void this.handleCheckStatus({ detail: { id: location.href } } as CustomEvent);
+      if (linked && this.view != 'report') void this.checkStatus(location.href);
     });
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    // Whatever the report had in flight stops; its draft is in the tab's storage, found again on return.
+    this.flow?.dispose();
+    this.flow = undefined;
+    this.configKey = '';
   }
 
   /**
@@ -243,7 +274,9 @@ export class CitizenPortal extends LitElement {
     const url = this.getAttribute('config');
     if (inline == null && !url) return;
     try {
-      const parsed = JsonConfigSchema.safeParse(inline != null ? JSON.parse(inline) : await fetchConfigFile(url!));
+      const parsed = JsonConfigSchema.safeParse(
+        inline != null ? JSON.parse(inline) : await CitizenPortal.outside.fetchConfigFile(url!),
+      );
       if (!parsed.success) throw parsed.error.issues[0]!.message;
       for (const [key, value] of Object.entries(parsed.data)) {
         const attribute = attributeName(key);
@@ -269,8 +302,13 @@ export class CitizenPortal extends LitElement {
     // Only a change of configuration (or of backend) makes a new backend: it reloads the categories.
     const key = JSON.stringify(input);
     if (key !== this.configKey || changed.has('backend')) this.configure(input, key);
+    // The report's categories come from this backend, in the city's words for this language.
+    const words = this.translations?.[lang];
+    const flow = this.flow;
+    if (flow && this.adapters && (flow.backend !== this.adapters.backend || flow.words !== words))
+      flow.connect(this.adapters.backend, words, this.category);
     // The words: the first screen's; the later file's too when the page shows a setting's problem (rare words).
-    const needLater = !this.activeBackend && !laterLoaded[lang];
+    const needLater = !this.adapters && !laterLoaded[lang];
     if (!this.languageFailed && (lang !== this.shown || needLater)) {
       this.shown = lang;
       this.language = loadMessages(lang, needLater).then(
@@ -284,20 +322,33 @@ export class CitizenPortal extends LitElement {
   private configure(input: Record<string, unknown>, key: string): void {
     this.configKey = key;
     this.checked = parseConfig(input);
-    if (this.backend) {
-      this.activeBackend = this.backend;
-    } else if (this.checked.ok) {
-      const { endpoint, jurisdiction, apiKey, format, localeParam, mediaUpload, timeout } = this.checked.config;
-      this.activeBackend = createOpen311Backend({
-        ...{ endpoint, jurisdiction, apiKey, format, localeParam, mediaUpload },
-        lang: this.locale,
-        ...(timeout ? { timeoutMs: timeout * 1000 } : {}),
-      });
-    } else {
-      this.activeBackend = undefined;
+    // A backend of the webmaster's own needs no endpoint: the other settings still count.
+    const own = this.backend;
+    const checked =
+      this.checked.ok || !own ? this.checked : parseConfig({ ...input, endpoint: 'https://backend.invalid' });
+    this.settings = checked.ok ? checked.config : undefined;
+    this.adapters = this.settings && CitizenPortal.outside.createAdapters(this.settings, this.locale, own);
+    if (!this.adapters) {
+      this.flow?.dispose();
+      this.flow = undefined;
       // Tell the webmaster (once per configuration), naming the attribute and what is wrong with it.
-      const problem = this.checked;
+      const problem = this.checked as Exclude<ConfigResult, { ok: true }>;
       void import('../schema/config-help').then(({ configMessage }) => console.error(configMessage(problem)));
+      return;
+    }
+    const storageKey = `citizen-portal:draft:${this.checked.ok ? this.checked.config.endpoint : 'custom'}`;
+    if (this.flow?.storageKey !== storageKey) {
+      this.flow?.dispose();
+      this.flow = new ReportFlow({
+        storageKey,
+        loadLater: async () => {
+          const [steps] = await Promise.all([import('./steps'), loadMessages(this.shown || 'en', true)]);
+          return steps.laterSteps(this.settings!);
+        },
+        onSubmitted: (result, serviceCode) => this.dispatchEvent(new RequestSubmittedEvent({ ...result, serviceCode })),
+        onResolved: (token, serviceRequestId) =>
+          this.dispatchEvent(new ReferenceResolvedEvent({ token, serviceRequestId })),
+      });
     }
   }
 
@@ -317,17 +368,16 @@ export class CitizenPortal extends LitElement {
   }
 
   /** The status view is its own chunk (with its words): residents who only report never download it. */
-  private loadStatusView(): Promise<void> {
-    return (this.statusLoad ??= Promise.all([import('./status-view'), loadMessages(this.shown || 'en', true)]).then(
-      () => void ((this.status = 'ready'), this.requestUpdate()),
-      // Offline or the CDN failed: say so, with Try again (which loads it afresh).
-      () => void ((this.statusLoad = undefined), (this.status = 'failed'), this.requestUpdate()),
+  private loadStatusView(): Promise<unknown> {
+    if (this.status?.state === 'failed') this.statusLoad = undefined; // Try again asks afresh
+    return (this.statusLoad ??= track(
+      () => Promise.all([import('./status-view'), loadMessages(this.shown || 'en', true)]),
+      (load) => ((this.status = load), this.requestUpdate()),
     ));
   }
 
   private select(tab: Tab, focus = false): void {
     this.tab = tab;
-    if (this.status === 'failed') this.status = undefined;
     if (tab === 'status') void this.loadStatusView();
     if (focus) void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`#tab-${tab}`)?.focus());
   }
@@ -341,12 +391,18 @@ export class CitizenPortal extends LitElement {
     this.select(TABS[(next + TABS.length) % TABS.length]!, true);
   }
 
-  private async handleCheckStatus(e: CustomEvent<{ id?: string }>): Promise<void> {
+  /** A view inside asked to open the tracker on a request (the one just filed, or one nearby). */
+  private handleCheckStatus(e: CheckStatusEvent): void {
+    e.stopPropagation(); // ours alone: not a public event
+    void this.checkStatus(e.detail.id);
+  }
+
+  private async checkStatus(id: string | undefined): Promise<void> {
     this.select('status');
     await this.loadStatusView();
     await this.updateComplete;
     const view = this.renderRoot.querySelector<StatusView>('citizen-portal-status');
-    if (e.detail.id) await view?.check(e.detail.id);
+    if (id) await view?.check(id);
   }
 
   private renderTab(tab: Tab, label: string): TemplateResult {
@@ -399,7 +455,8 @@ export class CitizenPortal extends LitElement {
   }
 
   private renderIn(m: Messages): TemplateResult | typeof nothing {
-    if (!this.activeBackend) {
+    const { settings, adapters, flow } = this;
+    if (!settings || !adapters || !flow) {
       const c = this.checked;
       const words = laterLoaded[m.lang];
       return words
@@ -409,24 +466,20 @@ export class CitizenPortal extends LitElement {
           </div>`
         : this.renderNoWords();
     }
-    const storageKey = `citizen-portal:draft:${this.checked.ok ? this.checked.config.endpoint : 'custom'}`;
     const report = html`<citizen-portal-report
-      .backend=${this.activeBackend}
+      exportparts=${REPORT_PARTS}
+      .flow=${flow}
       .messages=${m}
-      .storageKey=${storageKey}
+      .settings=${settings}
+      .adapters=${adapters}
       .synonyms=${this.synonyms}
-      .translations=${this.translations?.[m.lang]}
       .redirects=${this.redirects}
-      .category=${this.category}
-      .maxPhotos=${this.checked.ok ? this.checked.config.maxPhotos : 3}
-      .requiredContact=${this.checked.ok ? this.checked.config.requiredContact : []}
-      .allowAnonymous=${this.checked.ok && this.checked.config.allowAnonymous}
       @cp-check-status=${this.handleCheckStatus}
     ></citizen-portal-report>`;
     const status =
-      this.status !== 'ready'
+      this.status?.state !== 'ready'
         ? this.tab == 'status' || this.view == 'status'
-          ? this.status
+          ? this.status?.state === 'failed'
             ? html`<div class="panel error" role="alert">
                 <p>${m.loadStepFailed}</p>
                 <button type="button" class="secondary" @click=${() => this.select('status')}>${m.retry}</button>
@@ -434,11 +487,14 @@ export class CitizenPortal extends LitElement {
             : html`<p role="status">${m.loadingStep}</p>`
           : nothing
         : html`<citizen-portal-status
-            .backend=${this.activeBackend}
+            exportparts=${STATUS_PARTS}
+            .backend=${adapters.backend}
+            .adapters=${adapters}
+            .settings=${settings}
             .messages=${m}
             .locale=${this.locale}
             .translations=${this.translations?.[m.lang]}
-            .storageKey=${storageKey}
+            .storageKey=${flow.storageKey}
           ></citizen-portal-status>`;
     const switcher = this.renderSwitcher(m);
     if (this.view == 'report') return html`${switcher}${report}`;

@@ -10,7 +10,6 @@ import type { Messages } from '../i18n';
 import { baseStyles } from './styles';
 import { backendErrorText } from './error-text';
 import { laterBaseStyles } from './later-styles';
-import { portalAttribute } from './portal-attribute';
 import { withLater } from '../i18n/later';
 import { define } from './define';
 import { deepLink, parseReference } from '../schema/reference';
@@ -25,8 +24,9 @@ import {
   type SavedRequest,
 } from '../storage/my-requests';
 import { renderCard, statusText } from './status-card';
-import { loadedMap } from '../map/loaded';
 import type { PinMap } from '../map/pin-map';
+import type { Adapters } from '../adapters';
+import type { Config } from '../schema/config';
 
 /** How long a number the server does not know is tried as a provisional token: one attempt. */
 const TOKEN_TRY_MS = 1500;
@@ -99,6 +99,8 @@ export class StatusView extends LitElement {
 
   static override properties = {
     backend: { attribute: false },
+    adapters: { attribute: false },
+    settings: { attribute: false },
     messages: { attribute: false },
     locale: { attribute: false },
     translations: { attribute: false },
@@ -116,6 +118,10 @@ export class StatusView extends LitElement {
 
   declare backend: Backend | undefined;
   declare messages: Messages;
+  /** The portal's map engine (for a small map, when already loaded). */
+  declare adapters: Adapters | undefined;
+  /** The portal's settings (map style, deep links, the city's reference pattern). */
+  declare settings: Config | undefined;
   /** BCP 47 locale for dates. */
   declare locale: string;
   /** The city's translations of its words into the resident's language (category names here). */
@@ -161,7 +167,7 @@ export class StatusView extends LitElement {
   }
 
   private get myKey(): string {
-    return myRequestsKeyFor(this.storageKey ?? `citizen-portal:draft:${portalAttribute(this, 'endpoint') ?? 'custom'}`);
+    return myRequestsKeyFor(this.storageKey ?? 'citizen-portal:draft:custom');
   }
 
   /** The small map in the card, and which request it shows. */
@@ -222,8 +228,8 @@ export class StatusView extends LitElement {
 
   /** The map style, when the city has one and the map chunk is already loaded (never loaded for this alone). */
   private mapStyle(): string | undefined {
-    const style = portalAttribute(this, 'map-style');
-    return style && loadedMap.module ? style : undefined;
+    const style = this.settings?.mapStyle;
+    return style && this.adapters?.loadedMap() ? style : undefined;
   }
 
   /** A small map of the request's place, in the card. */
@@ -231,10 +237,10 @@ export class StatusView extends LitElement {
     const r = this.found;
     const container = this.renderRoot.querySelector<HTMLElement>('#card-map');
     const key = r && `${r.service_request_id}@${r.lat},${r.long}`;
-    if (!container || !loadedMap.module || r?.lat === undefined || r.long === undefined || key === this.mapFor) return;
+    const pinMap = this.adapters?.loadedMap();
+    if (!container || !pinMap || r?.lat === undefined || r.long === undefined || key === this.mapFor) return;
     this.mapFor = key;
     this.cardMap?.destroy();
-    const pinMap = loadedMap.module;
     pinMap.adoptMapStyles(this.shadowRoot!);
     const m = withLater(this.messages);
     try {
@@ -307,7 +313,7 @@ export class StatusView extends LitElement {
 
   /** The portal's `deep-link-param`: a query parameter a city's page may use for the request (else the hash). */
   private get queryParam(): string | undefined {
-    return portalAttribute(this, 'deep-link-param') ?? undefined;
+    return this.settings?.deepLinkParam;
   }
 
   /** Fills in the number and looks it up (used after filing, and by deep links). */
@@ -319,7 +325,7 @@ export class StatusView extends LitElement {
 
   private notFoundText(id: string): string {
     const m = withLater(this.messages);
-    const pattern = portalAttribute(this, 'reference-pattern');
+    const pattern = this.settings?.referencePattern;
     return pattern ? `${m.notFound(id)} ${m.referenceLooksLike(readablePattern(pattern))}` : m.notFound(id);
   }
 

@@ -51,7 +51,7 @@ export interface Messages {
 
 /**
  * The strings of the later steps and the status view: a second file per language, loaded with those chunks, so
- * residents download only the words of what they see (the first screen has a 25 KB budget).
+ * residents download only the words of what they see (the first screen has a 28 KB budget).
  */
 export interface LaterMessages {
   /** One plain sentence for each kind of backend failure (loaded when one happens on the first screen). */

@@ -1,6 +1,6 @@
 /**
  * The one place that imports zod. We use `zod/mini` (tree-shakable, a few KB) because everything the resident
- * loads before the location step must fit in 25 KB gzip. `jitless` stops zod from probing `new Function`, which a
+ * loads before the location step must fit in 28 KB gzip. `jitless` stops zod from probing `new Function`, which a
  * strict Content-Security-Policy reports as a violation even though zod catches the error.
  *
  * On the first screen, scalar fields are checked by small z.transform()s that push zod issues, instead of

@@ -136,3 +136,28 @@ export async function waitFor<T>(check: () => T, what: string, timeout = 5000): 
     await new Promise((r) => setTimeout(r, 20));
   }
 }
+
+/** The focused element, through every shadow root (a field in a step's element is inside two). */
+export function deepActiveElement(): Element | null {
+  let el: Element | null = document.activeElement;
+  while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+  return el;
+}
+
+/** The first element matching `selector` below `root`, shadow roots included. */
+export function deepQuery<T extends Element = HTMLElement>(root: ParentNode, selector: string): T | null {
+  for (const el of deepElements(root)) if (el.matches(selector)) return el as T;
+  return null;
+}
+
+/** The text below `root`, the text of nested shadow roots included (a step's element inside the form). */
+export function deepText(root: Node): string {
+  let out = '';
+  const walk = (n: Node) => {
+    if (n.nodeType === Node.TEXT_NODE) out += n.textContent;
+    if (n instanceof Element && n.shadowRoot) walk(n.shadowRoot);
+    for (const child of n.childNodes) walk(child);
+  };
+  walk(root);
+  return out;
+}

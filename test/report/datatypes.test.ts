@@ -7,7 +7,7 @@ import { http, HttpResponse } from 'msw';
 import '../../src/index';
 import type { CitizenPortal } from '../../src/index';
 import { useMockBackend } from '../helpers/mock-backend';
-import { getByRole, queryAllByRole, regionText, type, waitFor } from '../helpers/dom';
+import { deepText, getByRole, queryAllByRole, regionText, type, waitFor } from '../helpers/dom';
 import { back, fillReport, next, pickCategory, submitAndWait, toDetails } from '../helpers/report';
 
 const BASE = '/open311/v2';
@@ -76,9 +76,9 @@ describe('every datatype', () => {
         type(day, '2026-11-18');
         type(getByRole(el, 'textbox', 'Nearest pole number? (optional)'), 'P-7'); // unknown datatype: a text field
         // Informational attributes are text, not questions.
-        const root = el.shadowRoot!.querySelector('citizen-portal-report')!.shadowRoot!;
-        expect(root.textContent).to.contain('Please stay off the road while you report.');
-        expect(root.textContent).to.contain('Crews work from 7 am to 5 pm.');
+        const text = deepText(el.shadowRoot!.querySelector('citizen-portal-report')!);
+        expect(text).to.contain('Please stay off the road while you report.');
+        expect(text).to.contain('Crews work from 7 am to 5 pm.');
         expect(queryAllByRole(el, 'textbox', /stay off the road|Crews work/)).to.have.length(0);
         await expect(el).to.be.accessible();
       },

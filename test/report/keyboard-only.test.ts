@@ -7,13 +7,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import '../../src/index';
 import type { CitizenPortal } from '../../src/index';
 import { useMockBackend } from '../helpers/mock-backend';
-import { accessibleName, getByRole, regionText, waitFor } from '../helpers/dom';
-
-function deepActiveElement(): Element | null {
-  let el = document.activeElement;
-  while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
-  return el;
-}
+import { accessibleName, deepActiveElement, getByRole, regionText, waitFor } from '../helpers/dom';
 
 /** Presses Tab until the focused control has this name (and role, if given); fails after 40 presses. */
 async function tabTo(name: string | RegExp, role?: string): Promise<Element> {

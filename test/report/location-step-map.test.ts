@@ -8,7 +8,7 @@ import { sendKeys, sendMouse } from '@web/test-runner-commands';
 import '../../src/index';
 import type { CitizenPortal } from '../../src/index';
 import { useMockBackend } from '../helpers/mock-backend';
-import { getByRole, queryAllByRole, regionText, type, waitFor } from '../helpers/dom';
+import { deepText, getByRole, queryAllByRole, regionText, type, waitFor } from '../helpers/dom';
 import { next, pickCategory, stepTitle } from '../helpers/report';
 
 const BASE = '/open311/v2';
@@ -39,7 +39,7 @@ async function toLocation(opts: { style?: string; geocoder?: boolean; category?:
 
 /** The map's region, once it has loaded (the "Loading the map…" line is gone). */
 async function mapReady(el: Element): Promise<HTMLElement> {
-  const text = () => el.shadowRoot!.querySelector('citizen-portal-report')!.shadowRoot!.textContent ?? '';
+  const text = () => deepText(el.shadowRoot!.querySelector('citizen-portal-report')!);
   await waitFor(() => !text().includes('Loading the map'), 'the map to load', 20000);
   return waitFor(() => getByRole(el, 'region', 'Map: choose where the problem is'), 'the map region', 5000);
 }
@@ -190,10 +190,7 @@ describe('the map in the location step', () => {
     try {
       const el = await toLocation({ style: '/demo/map/no-such-style.json' });
       await waitFor(
-        () =>
-          /could not be shown/.test(
-            el.shadowRoot!.querySelector('citizen-portal-report')!.shadowRoot!.textContent ?? '',
-          ),
+        () => /could not be shown/.test(deepText(el.shadowRoot!.querySelector('citizen-portal-report')!)),
         'the message',
         25000,
       );

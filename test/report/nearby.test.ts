@@ -7,7 +7,7 @@ import '../../src/index';
 import type { CitizenPortal } from '../../src/index';
 import { listMyRequests } from '../../src/storage/my-requests';
 import { useMockBackend } from '../helpers/mock-backend';
-import { getByRole, queryAllByRole, regionText, type, waitFor } from '../helpers/dom';
+import { deepQuery, getByRole, queryAllByRole, regionText, type, waitFor } from '../helpers/dom';
 import { next, pickCategory } from '../helpers/report';
 
 const BASE = '/open311/v2';
@@ -29,7 +29,7 @@ describe('reports already made nearby', () => {
     const el = await atPothole101('41.5042', '-90.4969'); // request 101 is at 41.5041, -90.4968
     const section = await waitFor(() => getByRole(el, 'heading', /already reported/), 'the nearby reports');
     expect(section.textContent).to.contain('Is it this one?');
-    const list = el.shadowRoot!.querySelector('citizen-portal-report')!.shadowRoot!.querySelector('[part=nearby]')!;
+    const list = deepQuery(el, '[part=nearby]')!;
     expect(list.textContent).to.contain('1420 Maple Ridge Ave');
     expect(list.textContent).to.match(/\d+ m away/);
     const asked = mock.requests.find((r) => /\/requests\.json\?/.test(r.url))!;

@@ -7,7 +7,7 @@ import { http, HttpResponse } from 'msw';
 import '../../src/index';
 import type { CitizenPortal } from '../../src/index';
 import { useMockBackend } from '../helpers/mock-backend';
-import { getByRole, queryAllByRole, regionText, type, waitFor } from '../helpers/dom';
+import { deepQuery, getByRole, queryAllByRole, regionText, type, waitFor } from '../helpers/dom';
 import { next, pickCategory, stepTitle, submitAndWait } from '../helpers/report';
 import { withExif } from '../helpers/exif-writer';
 
@@ -62,14 +62,7 @@ describe('photos', () => {
     await expect(el).to.be.accessible();
 
     choose(fileInput(el, 'Choose photos'), await photo('wall.jpg', 4000, 3000, { lat: 41.5021, long: -90.4978 }));
-    const thumb = await waitFor(
-      () =>
-        el
-          .shadowRoot!.querySelector('citizen-portal-report')!
-          .shadowRoot!.querySelector<HTMLImageElement>('.thumbs img'),
-      'the thumbnail',
-      10000,
-    );
+    const thumb = await waitFor(() => deepQuery<HTMLImageElement>(el, '.thumbs img'), 'the thumbnail', 10000);
     expect(thumb.alt).to.equal('Photo 1: wall.jpg');
     expect(thumb.src).to.match(/^data:image\/jpeg;base64,/);
     getByRole(el, 'button', 'Remove photo 1');
@@ -88,9 +81,7 @@ describe('photos', () => {
     getByRole(el, 'button', "Use the photo's location").click();
     type(getByRole(el, 'textbox', 'Description'), 'Tags on the steps');
     await next(el);
-    expect(
-      el.shadowRoot!.querySelector('citizen-portal-report')!.shadowRoot!.querySelector('dl')!.textContent,
-    ).to.contain('41.502100, -90.497800');
+    expect(deepQuery(el, 'dl')!.textContent).to.contain('41.502100, -90.497800');
     await submitAndWait(el);
     const post = new URLSearchParams(
       await mock.requests
@@ -152,11 +143,7 @@ describe('photos', () => {
       html`<citizen-portal endpoint=${BASE} media-upload="/media-upload"></citizen-portal>`,
     );
     await waitFor(() => queryAllByRole(again, 'button', 'Remove photo 1').length, 'the photo again');
-    expect(
-      again
-        .shadowRoot!.querySelector('citizen-portal-report')!
-        .shadowRoot!.querySelector<HTMLImageElement>('.thumbs img')!.alt,
-    ).to.equal('Photo 1: kept.jpg');
+    expect(deepQuery<HTMLImageElement>(again, '.thumbs img')!.alt).to.equal('Photo 1: kept.jpg');
   });
 });
 

@@ -8,7 +8,17 @@ import '../../src/index';
 import type { CitizenPortal } from '../../src/index';
 import { useMockBackend } from '../helpers/mock-backend';
 import { CategoryPicker } from '../../src/elements/category-picker';
-import { accessibleName, getByRole, queryAllByRole, regionText, type, waitFor } from '../helpers/dom';
+import {
+  accessibleName,
+  deepActiveElement,
+  deepElements,
+  deepQuery,
+  getByRole,
+  queryAllByRole,
+  regionText,
+  type,
+  waitFor,
+} from '../helpers/dom';
 import { categoryInput, fillReport, next, pickCategory, stepTitle, submitAndWait, toDetails } from '../helpers/report';
 
 const BASE = '/open311/v2';
@@ -248,7 +258,7 @@ describe('<citizen-portal> filing a report', () => {
     el.addEventListener('cp-request-submitted', (e) => submitted.push(e as CustomEvent));
     await fillPothole(el);
     expect(stepTitle(el)).to.equal('Step 4 of 4: Check and send');
-    const review = el.shadowRoot!.querySelector('citizen-portal-report')!.shadowRoot!.querySelector('dl')!.textContent!;
+    const review = deepQuery(el, 'dl')!.textContent!;
     for (const shown of [
       'Pothole',
       'About the size of a car tire',
@@ -335,12 +345,11 @@ describe('<citizen-portal> filing a report', () => {
     expect(posts(mock.requests)).to.have.length(0);
     expect(stepTitle(el)).to.equal('Step 3 of 4: Details and contact');
     // The summary took focus, so a screen reader reads it at once.
-    const form = el.shadowRoot!.querySelector('citizen-portal-report')!;
-    await waitFor(() => form.shadowRoot!.activeElement?.classList.contains('error-summary'), 'focus on the summary');
+    await waitFor(() => deepActiveElement()?.classList.contains('error-summary'), 'focus on the summary');
     await expect(el).to.be.accessible();
     // Its link takes the resident to the question.
     getByRole(el, 'link', 'Answer the question "About how big is the pothole?".').click();
-    expect(form.shadowRoot!.activeElement).to.equal(getByRole(el, 'radio', 'Smaller than a dinner plate'));
+    expect(deepActiveElement()).to.equal(getByRole(el, 'radio', 'Smaller than a dinner plate'));
     // Answered: the step goes on.
     getByRole<HTMLInputElement>(el, 'radio', 'Smaller than a dinner plate').click();
     await next(el);
@@ -412,9 +421,7 @@ describe('<citizen-portal> filing a report', () => {
     expect(alert).to.contain('Everything you typed is still here');
     // Backend text stays text: the <i> is shown as characters, never becomes an element.
     expect(alert).to.contain('Database <i>down</i>');
-    expect([
-      ...el.shadowRoot!.querySelector('citizen-portal-report')!.shadowRoot!.querySelectorAll('i, b'),
-    ]).to.have.length(0);
+    expect([...[...deepElements(el)].filter((e) => e.matches('i, b'))]).to.have.length(0);
     await expect(el).to.be.accessible();
     // Every step still holds what was typed.
     getByRole(el, 'button', 'Back').click();

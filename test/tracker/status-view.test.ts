@@ -27,7 +27,8 @@ async function mount(attrs: { view?: string; pattern?: string; timeout?: string 
 /** The key My requests are kept under for this element (the report form's draft key, renamed). */
 const myKey = (el: CitizenPortal) =>
   myRequestsKeyFor(
-    (el.shadowRoot!.querySelector('citizen-portal-report') as unknown as { storageKey: string }).storageKey,
+    (el.shadowRoot!.querySelector('citizen-portal-report') as unknown as { flow: { storageKey: string } }).flow
+      .storageKey,
   );
 
 async function openStatus(el: Element) {
@@ -226,7 +227,7 @@ describe('status tracker: My requests', () => {
     const key = myKey(el);
     rememberRequest(key, { id: '108' });
     rememberRequest(key, { id: '109' });
-    const open311 = (el as unknown as { activeBackend: Record<string, unknown> }).activeBackend;
+    const open311 = (el as unknown as { adapters: { backend: Record<string, unknown> } }).adapters.backend;
     el.backend = { ...open311, requests: undefined } as unknown as CitizenPortal['backend'];
     await el.updateComplete;
     await openStatus(el);

@@ -1,74 +1,25 @@
 /**
  * The chosen category's questions (its GeoReport v2 service definition), asked at the top of "Details and
- * contact": part of the later steps' chunk, so the first screen carries only the category. The definition is
- * fetched as soon as this chunk and the categories are here, while the resident sets the location.
+ * contact". The flow fetches the definition as soon as this chunk and the categories are here, while the resident
+ * sets the location; here they are only shown and answered.
  */
 import { html, nothing, type TemplateResult } from 'lit';
-import { attrField } from '../schema/draft';
-import type { Attribute, ServiceDefinition } from '../schema/open311';
-import { withLater } from '../i18n/later';
-import { backendErrorText } from './error-text';
-import type { ReportForm } from './report-form';
+import { attrField } from '../../schema/draft';
+import type { Attribute } from '../../schema/open311';
+import { backendErrorText } from '../error-text';
+import type { StepElement } from './step-element';
 
 /** Radio buttons for short lists, a select for long ones (easier to scan on a phone). */
 const MAX_RADIOS = 5;
 
-/** The category whose definition is on its way, per form: asked twice (categories and chunk arriving), fetched once. */
-const pending = new WeakMap<ReportForm, string>();
-
-/** The city's translations of the questions' words (see <citizen-portal>.translations). */
-const translated = (def: ServiceDefinition, t: Record<string, string>): ServiceDefinition => ({
-  ...def,
-  attributes: def.attributes.map((a) => ({
-    ...a,
-    description: a.description && (t[a.description] ?? a.description),
-    datatype_description: a.datatype_description && (t[a.datatype_description] ?? a.datatype_description),
-    values: a.values.map((v) => ({ ...v, name: t[v.name] ?? v.name })),
-  })),
-});
-
-/** Gets the definition of the chosen category, unless it is here or on its way. */
-export function prepare(host: ReportForm): void {
-  const code = host.draft.serviceCode;
-  if (pending.get(host) === code && host.definition.state === 'loading') return;
-  void loadDefinition(host, code);
-}
-
-async function loadDefinition(host: ReportForm, code: string): Promise<void> {
-  pending.set(host, code);
-  const service = host.selectedService();
-  if (!service?.metadata) {
-    host.definition = { state: 'ready', value: undefined };
-    return;
-  }
-  const cached = host.definitions.get(code);
-  if (cached) {
-    host.definition = { state: 'ready', value: cached };
-    return;
-  }
-  host.definition = { state: 'loading' };
-  try {
-    const def = translated(await host.backend!.serviceDefinition(code, host.abort.signal), host.translations ?? {});
-    host.definitions.set(code, def);
-    // The resident may have picked another category meanwhile.
-    if (host.draft.serviceCode === code) host.definition = { state: 'ready', value: def };
-  } catch (e) {
-    if (host.draft.serviceCode === code) {
-      host.definition = { state: 'failed', message: backendErrorText(host.messages, e) };
-    }
-  }
-}
-
-export function renderQuestions(host: ReportForm): TemplateResult | typeof nothing {
-  const m = withLater(host.messages);
-  const d = host.definition;
+export function renderQuestions(host: StepElement): TemplateResult | typeof nothing {
+  const m = host.words;
+  const d = host.flow.definition;
   if (d.state === 'loading') return html`<p class="field" role="status">${m.loadingQuestions}</p>`;
   if (d.state === 'failed') {
     return html`<div class="panel error field" role="alert">
-      <p>${m.loadQuestionsFailed} ${d.message}</p>
-      <button type="button" class="secondary" @click=${() => loadDefinition(host, host.draft.serviceCode)}>
-        ${m.retry}
-      </button>
+      <p>${m.loadQuestionsFailed} ${backendErrorText(m, d.error)}</p>
+      <button type="button" class="secondary" @click=${() => host.flow.loadDefinition()}>${m.retry}</button>
     </div>`;
   }
   if (!d.value?.attributes.length) return nothing;
@@ -81,8 +32,8 @@ export function renderQuestions(host: ReportForm): TemplateResult | typeof nothi
   </fieldset>`;
 }
 
-function renderQuestion(host: ReportForm, attr: Attribute, index: number): TemplateResult {
-  const m = withLater(host.messages);
+function renderQuestion(host: StepElement, attr: Attribute, index: number): TemplateResult {
+  const m = host.words;
   const id = `q${index}`;
   const field = attrField(attr.code);
   const a = host.fieldA11y(field, !!attr.datatype_description);
@@ -90,9 +41,9 @@ function renderQuestion(host: ReportForm, attr: Attribute, index: number): Templ
   const hint = attr.datatype_description
     ? html`<p class="hint" id="${id}-hint">${attr.datatype_description}</p>`
     : nothing;
-  const value = host.draft.answers[attr.code];
+  const value = host.flow.draft.answers[attr.code];
   const text = typeof value === 'string' ? value : '';
-  const onInput = (e: Event) => host.setAnswer(attr.code, (e.target as HTMLInputElement).value);
+  const onInput = (e: Event) => host.flow.answer(attr.code, (e.target as HTMLInputElement).value);
   const common = { describedBy: a.describedBy, invalid: a.invalid };
 
   if (attr.datatype === 'multivaluelist' || (attr.datatype === 'singlevaluelist' && attr.values.length <= MAX_RADIOS)) {
@@ -101,9 +52,9 @@ function renderQuestion(host: ReportForm, attr: Attribute, index: number): Templ
     const toggle = (key: string) => (e: Event) => {
       const checked = (e.target as HTMLInputElement).checked;
       // Read the answer now, not at render time: two quick clicks land before the next render.
-      const current = host.draft.answers[attr.code];
+      const current = host.flow.draft.answers[attr.code];
       const chosen = Array.isArray(current) ? current.filter((k) => k !== key) : [];
-      host.setAnswer(attr.code, multi ? (checked ? [...chosen, key] : chosen) : key);
+      host.flow.answer(attr.code, multi ? (checked ? [...chosen, key] : chosen) : key);
     };
     return html`<fieldset class="field" id=${id} data-field=${field} aria-describedby=${common.describedBy}>
       <legend>${label}</legend>
@@ -138,7 +89,7 @@ function renderQuestion(host: ReportForm, attr: Attribute, index: number): Templ
           aria-describedby=${common.describedBy}
           aria-invalid=${common.invalid}
           .checked=${text === 'true'}
-          @change=${(e: Event) => host.setAnswer(attr.code, (e.target as HTMLInputElement).checked ? 'true' : '')}
+          @change=${(e: Event) => host.flow.answer(attr.code, (e.target as HTMLInputElement).checked ? 'true' : '')}
         />
         <label for=${id}>${label}</label>
       </div>

@@ -1,0 +1,26 @@
+/**
+ * The later steps of "Report a problem" — location, details and contact, check and send — and the confirmation:
+ * a chunk of its own, loaded when the resident leaves the first step, so the first screen's bundle stays small.
+ * Loading it defines their elements and hands the flow their checks and sending (see ReportFlow's LaterSteps).
+ */
+import { define } from '../define';
+import { ReportConfirmation } from './confirmation';
+import { DetailsStep } from './details-step';
+import { LocationStep } from './location-step';
+import { ReviewStep } from './review-step';
+
+export { laterSteps } from '../../report/send';
+
+define('citizen-portal-location', LocationStep);
+define('citizen-portal-details', DetailsStep);
+define('citizen-portal-review', ReviewStep);
+define('citizen-portal-confirmation', ReportConfirmation);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'citizen-portal-location': LocationStep;
+    'citizen-portal-details': DetailsStep;
+    'citizen-portal-review': ReviewStep;
+    'citizen-portal-confirmation': ReportConfirmation;
+  }
+}

@@ -1,0 +1,94 @@
+/**
+ * Step 2, "Location": the map (when the city has one), "Use my location", the coordinates, the address (with
+ * suggestions when the city has a geocoder) and open reports nearby. Each resource has a controller that owns its
+ * lifetime; the draft keeps the place.
+ *
+ * @csspart map - the map and its "Set location here" button
+ * @csspart nearby - "Is it one of these?": open reports nearby
+ */
+import { html, type TemplateResult } from 'lit';
+import { AddressSearch } from './address-search';
+import { MapController } from './map-controller';
+import { NearbyReports } from './nearby';
+import { StepElement, type LocationHost } from './step-element';
+
+export class LocationStep extends StepElement implements LocationHost {
+  static override properties = { ...StepElement.properties, notice: { state: true } };
+
+  /** What just happened to the location, announced (GPS, pin, address chosen). */
+  declare notice: string | undefined;
+
+  private readonly map = new MapController(this);
+  private readonly address = new AddressSearch(this, () => this.map.bounds());
+  private readonly nearby = new NearbyReports(this);
+
+  /** Says what happened to the location, in the step's status region. */
+  say(notice: string): void {
+    this.notice = notice;
+  }
+
+  /** The pin moved on the map: say where, and look up its address. */
+  pinPlaced(lat: number, long: number): void {
+    this.say(this.words.pinPlaced(lat.toFixed(6), long.toFixed(6)));
+    void this.address.reverseFill(lat, long);
+  }
+
+  private useMyLocation(): void {
+    const m = this.words;
+    const geo = globalThis.navigator?.geolocation;
+    if (!geo) return this.say(m.locationUnavailable);
+    this.say(m.locating);
+    geo.getCurrentPosition(
+      (pos) => {
+        this.flow.set({ lat: pos.coords.latitude.toFixed(6), long: pos.coords.longitude.toFixed(6) });
+        this.say(m.located(pos.coords.accuracy));
+        this.map.showAccuracy([pos.coords.longitude, pos.coords.latitude], pos.coords.accuracy);
+      },
+      (err) =>
+        this.say(
+          err.code === err.PERMISSION_DENIED
+            ? m.locationDenied
+            : err.code === err.TIMEOUT
+              ? m.locationTimeout
+              : m.locationUnavailable,
+        ),
+      { enableHighAccuracy: true, timeout: 15000, maximumAge: 60000 },
+    );
+  }
+
+  private renderMap(): TemplateResult | string {
+    const status = this.map.status;
+    if (status === 'none') return '';
+    const m = this.words;
+    return html`<div class="field" part="map">
+      <div class="map-frame" ?hidden=${status === 'failed'}>
+        <div id="map" class="map"></div>
+        <span class="crosshair" aria-hidden="true" ?hidden=${status !== 'ready'}></span>
+      </div>
+      ${
+        status === 'ready'
+          ? html`<button type="button" class="secondary" @click=${() => this.map.setHere()}>${m.setHere}</button>`
+          : html`<p class="hint">${status === 'loading' ? m.mapLoading : m.mapUnavailable}</p>`
+      }
+    </div>`;
+  }
+
+  protected override renderStep(): TemplateResult {
+    const m = this.words;
+    const close = this.nearby.near();
+    void this.updateComplete.then(() => this.map.showNearby(close, (r) => this.nearby.trackInstead(r)));
+    return html`
+      <p class="hint">${m.locationHint}</p>
+      ${this.renderMap()}
+      <div class="field">
+        <button type="button" class="secondary" @click=${() => this.useMyLocation()}>${m.useMyLocation}</button>
+        <p role="status" class="hint">${this.notice ?? ''}</p>
+      </div>
+      <div class="row">
+        ${this.textField('lat', m.latitude, { inputmode: 'decimal' })}
+        ${this.textField('long', m.longitude, { inputmode: 'decimal' })}
+      </div>
+      ${this.address.render()} ${this.nearby.render(close)}
+    `;
+  }
+}

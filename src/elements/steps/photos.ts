@@ -1,0 +1,176 @@
+/**
+ * The photos of "Details and contact": each chosen photo is prepared (smaller, no EXIF, GPS read first), then
+ * uploaded where the city stores photos, or kept on the device until the report goes. The controller holds what is
+ * on its way (progress, problems); a finished photo is in the draft. An upload under way outlives the step's
+ * element (the resident may go on meanwhile): it belongs to the report, and stops only with it.
+ *
+ * @csspart photos - the photos fieldset
+ */
+import { html, nothing, type TemplateResult } from 'lit';
+import { dropPhoto, keepPhoto } from '../../storage/photo-store';
+import { backendErrorText } from '../error-text';
+import type { StepElement } from './step-element';
+
+interface Upload {
+  key: number;
+  name: string;
+  progress: number;
+  error?: string;
+}
+
+let uploadKey = 0;
+
+export class PhotoUploads {
+  private uploads: readonly Upload[] = [];
+  /** Why the last photo was refused, in plain words. */
+  private problem: string | undefined;
+  /** Said once a photo's place became the report's. */
+  private notice: string | undefined;
+
+  constructor(private readonly host: StepElement) {}
+
+  private update(key: number, patch: Partial<Upload> | undefined): void {
+    this.uploads = patch
+      ? this.uploads.map((u) => (u.key === key ? { ...u, ...patch } : u))
+      : this.uploads.filter((u) => u.key !== key);
+    this.host.requestUpdate();
+  }
+
+  private async addPhotos(input: HTMLInputElement): Promise<void> {
+    const max = this.host.settings.maxPhotos;
+    const files = [...(input.files ?? [])];
+    input.value = ''; // the same photo can be chosen again after a removal
+    const room = max - this.host.flow.draft.photos.length - this.uploads.length;
+    this.problem = files.length > room ? this.host.words.photoLimit(max) : undefined;
+    this.host.requestUpdate();
+    await Promise.all(files.slice(0, Math.max(0, room)).map((file) => this.addPhoto(file)));
+  }
+
+  private async addPhoto(file: File): Promise<void> {
+    const { flow, words: m } = this.host;
+    const key = ++uploadKey;
+    this.uploads = [...this.uploads, { key, name: file.name, progress: 0 }];
+    this.host.requestUpdate();
+    try {
+      const { preparePhoto, thumbnail, isPhotoError } = await import('../../photo');
+      let photo;
+      try {
+        photo = await preparePhoto(file);
+      } catch (e) {
+        this.update(key, undefined);
+        this.problem = m.photoRefused(file.name, isPhotoError(e) ? e.problem : 'unreadable');
+        return;
+      }
+      const thumb = await thumbnail(photo);
+      // Uploaded now where the city has a store for photos; otherwise kept on the device until the report goes.
+      let where: { url: string } | { local: string };
+      const backend = flow.backend!;
+      if (backend.uploadMedia) {
+        const url = await backend.uploadMedia(photo.blob, photo.name, {
+          signal: flow.abort.signal,
+          onProgress: (progress) => this.update(key, { progress }),
+        });
+        where = { url };
+      } else {
+        const local = `${flow.storageKey}:photo:${key}:${Date.now()}`;
+        await keepPhoto(local, photo.blob);
+        where = { local };
+      }
+      this.update(key, undefined);
+      flow.set({
+        photos: [
+          ...flow.draft.photos,
+          { ...where, thumb, name: file.name, ...(photo.gps && { lat: photo.gps.lat, long: photo.gps.long }) },
+        ],
+      });
+    } catch (e) {
+      this.update(key, { error: backendErrorText(m, e) });
+    }
+  }
+
+  render(): TemplateResult | typeof nothing {
+    const { flow, words: m, settings } = this.host;
+    const max = settings.maxPhotos;
+    if (!(flow.backend?.uploadMedia || flow.backend?.acceptsMedia) || max < 1) return nothing;
+    const d = flow.draft;
+    const full = d.photos.length + this.uploads.length >= max;
+    const pick = (e: Event) => void this.addPhotos(e.target as HTMLInputElement);
+    const useLocation = (lat: number, long: number) => {
+      flow.set({ lat: lat.toFixed(6), long: long.toFixed(6) });
+      this.notice = m.photoLocationUsed;
+    };
+    const hasPin = !!(d.lat && d.long);
+    return html`<fieldset class="field photos" part="photos">
+      <legend>${m.photos} ${m.optional}</legend>
+      <p class="hint" id="photos-hint">${m.photosHint(max)}</p>
+      ${this.problem ? html`<p class="error-message" role="alert">${this.problem}</p>` : nothing}
+      <p class="hint" role="status">${this.notice ?? ''}</p>
+      <ul class="thumbs">
+        ${d.photos.map(
+          (p, i) =>
+            html`<li>
+              <img src=${p.thumb} alt=${m.photoAlt(i + 1, p.name)} width="96" height="96" />
+              <button
+                type="button"
+                class="link"
+                @click=${() => {
+                  flow.set({ photos: flow.draft.photos.filter((x) => x !== p) });
+                  if (p.local) void dropPhoto(p.local);
+                }}
+              >
+                ${m.removePhoto(i + 1)}
+              </button>
+              ${
+                p.lat !== undefined && p.long !== undefined && !hasPin
+                  ? html`<button type="button" class="link" @click=${() => useLocation(p.lat!, p.long!)}>
+                      ${m.usePhotoLocation}
+                    </button>`
+                  : nothing
+              }
+            </li>`,
+        )}
+        ${this.uploads.map(
+          (u) =>
+            html`<li>
+              <label>
+                ${u.error ? u.name : m.uploading(u.name)}
+                <progress max="1" .value=${u.progress}></progress>
+              </label>
+              ${
+                u.error
+                  ? html`<p class="error-message" role="alert">${m.uploadFailed(u.name)} ${u.error}</p>
+                      <button type="button" class="link" @click=${() => this.update(u.key, undefined)}>
+                        ${m.dismiss}
+                      </button>`
+                  : nothing
+              }
+            </li>`,
+        )}
+      </ul>
+      <div class="row" ?hidden=${full}>
+        <label class="button secondary">
+          ${m.takePhoto}
+          <input
+            class="visually-hidden"
+            type="file"
+            accept="image/*"
+            capture="environment"
+            aria-describedby="photos-hint"
+            @change=${pick}
+          />
+        </label>
+        <label class="button secondary">
+          ${m.choosePhotos}
+          <input
+            class="visually-hidden"
+            type="file"
+            accept="image/*"
+            multiple
+            aria-describedby="photos-hint"
+            @change=${pick}
+          />
+        </label>
+      </div>
+    </fieldset>`;
+  }
+}

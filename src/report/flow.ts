@@ -1,0 +1,327 @@
+/**
+ * "Report a problem" as plain state, outside any element: the resident's draft, the step they are on, what they
+ * tried to leave and what they touched, the categories and the chosen category's questions, and sending. Elements
+ * show it and call its small API (set, answer, touch, goTo, continue); a FlowController re-renders them on every
+ * change. It knows no DOM, no words and no lit, so it is tested on its own.
+ *
+ * The first step lives here in full; the later steps (their checks, and sending) arrive as a plug-in with their
+ * chunk (see LaterSteps), so the first screen's bundle carries none of them.
+ */
+import type { Backend, Service, ServiceDefinition, SubmitResult } from '../backend/types';
+import {
+  attrField,
+  emptyDraft,
+  questions,
+  STEPS,
+  stepOf,
+  validateProblem,
+  type Draft,
+  type FieldError,
+  type Step,
+} from '../schema/draft';
+import { clearDraft, loadDraft, saveDraft } from '../storage/draft-store';
+import { ready, track, valueOf, type Load } from './load';
+import { translateDefinition, translateService, type CityWords } from './translate';
+
+/** What the later steps' chunk plugs in: their checks, and sending the report. */
+export interface LaterSteps {
+  /** Problems on the later steps (location, the category's questions, description, contact). */
+  validate(flow: ReportFlow): FieldError[];
+  /**
+   * Files the report, and keeps on the device what the resident asked for (My requests, contact details); a
+   * provisional token's real number is passed to `flow.resolve` when it arrives.
+   */
+  send(flow: ReportFlow, signal: AbortSignal): Promise<SubmitResult>;
+  /** Once, when the chunk arrives for this flow (remembered contact details fill in). */
+  attach(flow: ReportFlow): void;
+}
+
+export interface FlowOptions {
+  /** sessionStorage key of the unfinished report (per endpoint: two portals on a page never mix). */
+  storageKey: string;
+  /** Fetches the later steps (their chunk and words); rejects when they cannot be loaded (offline). */
+  loadLater: () => Promise<LaterSteps>;
+  /** A report was accepted. */
+  onSubmitted?: (result: SubmitResult, serviceCode: string) => void;
+  /** The number behind a provisional token arrived. */
+  onResolved?: (token: string, serviceRequestId: string) => void;
+}
+
+/** What `continue()` did, so the element can put focus where it belongs. */
+export type Outcome =
+  | { kind: 'moved' }
+  | { kind: 'invalid'; step: Step }
+  | { kind: 'sent'; result: SubmitResult }
+  | { kind: 'not-sent' }
+  | { kind: 'busy' };
+
+export class ReportFlow {
+  draft: Draft = emptyDraft();
+  /** Steps the resident tried to leave: their errors show in full, with a summary. */
+  attempted: ReadonlySet<Step> = new Set();
+  /** Fields changed and left: their own error shows. */
+  touched: ReadonlySet<string> = new Set();
+  services: Load<Service[]> = { state: 'loading' };
+  /** The chosen category's questions (undefined: it has none). */
+  definition: Load<ServiceDefinition | undefined> = ready(undefined);
+  /** The later steps, once asked for. */
+  later: Load<LaterSteps> | undefined;
+  submitting = false;
+  /** Why the last Send failed (a BackendError, usually); the draft is kept. */
+  submitError: unknown;
+  result: SubmitResult | undefined;
+  /** The draft was restored from this tab's storage: say so, and offer to start again. */
+  restored = false;
+  backend: Backend | undefined;
+  /** The city's words in the resident's language. */
+  words: CityWords | undefined;
+  /** A service code to start with, unless the resident already chose one. */
+  category: string | undefined;
+  /** Aborted by `dispose()`: whatever is in flight stops. */
+  readonly abort = new AbortController();
+
+  private readonly listeners = new Set<() => void>();
+  private readonly definitions = new Map<string, ServiceDefinition>();
+  /** The category whose questions are on their way: asked twice (categories and chunk arriving), fetched once. */
+  private pendingDefinition = '';
+  private servicesRun = 0;
+
+  constructor(readonly options: FlowOptions) {
+    const saved = loadDraft(options.storageKey);
+    if (saved) {
+      this.draft = saved;
+      this.restored = true;
+      if (saved.step !== 'what') void this.loadLater();
+    }
+  }
+
+  get storageKey(): string {
+    return this.options.storageKey;
+  }
+
+  /** Calls `listener` after every change; returns the unsubscribe. */
+  subscribe(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Something changed: every subscriber re-renders. */
+  changed(): void {
+    for (const listener of this.listeners) listener();
+  }
+
+  dispose(): void {
+    this.abort.abort();
+    this.listeners.clear();
+  }
+
+  // --- The categories and the chosen one's questions -----------------------------------------------------------------
+
+  /** A (new) backend or new city words: the categories load again; typed words and the draft stay. */
+  connect(backend: Backend, words: CityWords | undefined, category?: string | null): void {
+    this.backend = backend;
+    this.words = words;
+    this.category = category ?? undefined;
+    this.definitions.clear();
+    void this.loadServices();
+  }
+
+  async loadServices(): Promise<void> {
+    const backend = this.backend;
+    if (!backend) return;
+    const run = ++this.servicesRun;
+    const list = await track(
+      async () => (await backend.services(this.abort.signal)).map((s) => translateService(this.words, s)),
+      (load) => ((this.services = load), this.changed()),
+      () => run === this.servicesRun,
+    );
+    if (!list || run !== this.servicesRun) return;
+    const preset = this.category && list.find((s) => s.service_code === this.category);
+    if (preset && !this.draft.serviceCode) this.set({ serviceCode: preset.service_code });
+    this.prepare();
+  }
+
+  selectedService(): Service | undefined {
+    return valueOf(this.services)?.find((s) => s.service_code === this.draft.serviceCode);
+  }
+
+  currentDefinition(): ServiceDefinition | undefined {
+    return valueOf(this.definition);
+  }
+
+  /**
+   * The chosen category's questions, fetched once the later steps are here (never for the first screen) and the
+   * categories are known; once per category.
+   */
+  prepare(): void {
+    if (this.later?.state !== 'ready' || this.services.state !== 'ready') return;
+    const code = this.draft.serviceCode;
+    if (this.definition.state === 'loading' && this.pendingDefinition === code) return;
+    void this.loadDefinition(code);
+  }
+
+  async loadDefinition(code = this.draft.serviceCode): Promise<void> {
+    this.pendingDefinition = code;
+    const service = this.selectedService();
+    const cached = this.definitions.get(code);
+    if (!service?.metadata || cached) {
+      this.definition = ready(cached);
+      return this.changed();
+    }
+    const backend = this.backend!;
+    const def = await track(
+      async () => translateDefinition(this.words, await backend.serviceDefinition(code, this.abort.signal)),
+      (load) => ((this.definition = load), this.changed()),
+      // The resident may have picked another category meanwhile.
+      () => this.draft.serviceCode === code,
+    );
+    if (def) this.definitions.set(code, def);
+  }
+
+  // --- The draft --------------------------------------------------------------------------------------------------
+
+  /** Changes the draft; it is kept in this tab at once, so nothing typed is lost. */
+  set(patch: Partial<Draft>): void {
+    this.draft = { ...this.draft, ...patch };
+    saveDraft(this.storageKey, this.draft);
+    if ('serviceCode' in patch) this.prepare();
+    this.changed();
+  }
+
+  /** Answers one of the category's questions. */
+  answer(code: string, value: string | string[]): void {
+    this.set({ answers: { ...this.draft.answers, [code]: value } });
+  }
+
+  /** A field was changed and left: from now on its own message shows. */
+  touch(field: string): void {
+    if (this.touched.has(field)) return;
+    this.touched = new Set([...this.touched, field]);
+    this.changed();
+  }
+
+  /** Every problem with the draft; which show depends on `attempted` and `touched`. */
+  errors(): FieldError[] {
+    const later = valueOf(this.later)?.validate(this) ?? [];
+    return [...validateProblem(this.draft), ...later];
+  }
+
+  /** The problems a step shows in its summary (the last step: all of them). */
+  stepErrors(step: Step = this.draft.step): FieldError[] {
+    return this.errors().filter((e) => step === 'review' || stepOf(e.field) === step);
+  }
+
+  /** A field's problem, once the resident has left the field or tried to leave its step. */
+  errorFor(field: string): FieldError | undefined {
+    const shown = this.attempted.has(stepOf(field)) || this.touched.has(field);
+    return shown ? this.errors().find((e) => e.field === field) : undefined;
+  }
+
+  /** The element id of a draft field; questions go by position, since their codes may hold any character. */
+  fieldId(field: string): string {
+    if (field === 'serviceCode') return 'category';
+    if (!field.startsWith('attr:')) return field;
+    return `q${questions(this.currentDefinition()).findIndex((a) => attrField(a.code) === field)}`;
+  }
+
+  // --- Moving between steps ---------------------------------------------------------------------------------------
+
+  /** The later steps' chunk, fetched when the resident first moves on. */
+  loadLater(): Promise<LaterSteps | undefined> {
+    const later = valueOf(this.later);
+    if (later) return Promise.resolve(later);
+    return track(this.options.loadLater, (load) => {
+      this.later = load;
+      if (load.state === 'ready') {
+        load.value.attach(this);
+        this.prepare();
+      }
+      this.changed();
+    });
+  }
+
+  /** Shows a step (the later ones once their chunk is here); false when it could not be loaded. */
+  async goTo(step: Step): Promise<boolean> {
+    if (step !== 'what' && !(await this.loadLater())) return false;
+    this.restored = false; // said once is enough
+    this.set({ step });
+    return true;
+  }
+
+  /** Continue (or, on the last step, Send): goes on when the step is complete, else says what to mend. */
+  async continue(): Promise<Outcome> {
+    if (this.submitting) return { kind: 'busy' };
+    const step = this.draft.step;
+    this.attempted = new Set([...this.attempted, step]);
+    const errors = this.stepErrors(step);
+    if (errors.length) {
+      // On the last step, a problem left on an earlier one takes the resident there.
+      const first = stepOf(errors[0]!.field);
+      if (step === 'review' && first !== 'review') {
+        this.attempted = new Set([...this.attempted, first]);
+        await this.goTo(first);
+      }
+      this.changed();
+      return { kind: 'invalid', step: this.draft.step };
+    }
+    if (step === 'review') return this.send();
+    return (await this.goTo(STEPS[STEPS.indexOf(step) + 1]!)) ? { kind: 'moved' } : { kind: 'not-sent' };
+  }
+
+  back(): Promise<boolean> {
+    return this.goTo(STEPS[Math.max(0, STEPS.indexOf(this.draft.step) - 1)]!);
+  }
+
+  /** One POST per press: `submitting` is set before any await, so a second press does nothing. */
+  private async send(): Promise<Outcome> {
+    this.submitting = true;
+    this.submitError = undefined;
+    this.changed();
+    try {
+      const later = await this.loadLater();
+      if (!later) return { kind: 'not-sent' };
+      const result = await later.send(this, this.abort.signal);
+      this.result = result;
+      clearDraft(this.storageKey);
+      this.options.onSubmitted?.(result, this.draft.serviceCode);
+      return { kind: 'sent', result };
+    } catch (error) {
+      this.submitError = error;
+      return { kind: 'not-sent' };
+    } finally {
+      this.submitting = false;
+      this.changed();
+    }
+  }
+
+  /** The real reference number behind the provisional token shown now. */
+  resolve(token: string, serviceRequestId: string): void {
+    if (this.result?.token !== token) return;
+    this.result = { ...this.result, serviceRequestId };
+    this.options.onResolved?.(token, serviceRequestId);
+    this.changed();
+  }
+
+  // --- Starting again ---------------------------------------------------------------------------------------------
+
+  /** "Start again": the kept report goes, from the tab's storage too. */
+  discard(): void {
+    clearDraft(this.storageKey);
+    this.draft = emptyDraft();
+    this.definition = ready(undefined);
+    this.attempted = new Set();
+    this.touched = new Set();
+    this.restored = false;
+    this.changed();
+  }
+
+  /** "Report another problem": a new report that keeps who the resident is (they often report several things). */
+  startAnother(): void {
+    const { email, firstName, lastName, phone, remember, anonymous } = this.draft;
+    this.result = undefined;
+    this.attempted = new Set();
+    this.touched = new Set();
+    this.definition = ready(undefined);
+    this.set({ ...emptyDraft(), email, firstName, lastName, phone, remember, anonymous });
+  }
+}

@@ -23,7 +23,7 @@ type Tab = 'report' | 'status';
 
 /**
  * What the portal takes from outside elements/, set once by the entry module (src/index.ts): elements never fetch
- * and never build their adapters themselves.
+ * and never build their adapters themselves. @internal
  */
 export interface Outside {
   /** The backend, geocoder, boundary and map for one configuration (`own`: a backend the webmaster set). */

@@ -49,6 +49,7 @@ const STEP_PARTS = 'error, map, nearby, photos, contact, review';
 export class ReportForm extends LitElement {
   static override styles = [baseStyles, pickerStyles];
 
+  /** @internal */
   static override properties = {
     flow: { attribute: false },
     messages: { attribute: false },
@@ -58,17 +59,17 @@ export class ReportForm extends LitElement {
     redirects: { attribute: false },
   };
 
-  /** The report being written: draft, step, checks, sending. */
+  /** The report being written: draft, step, checks, sending. @internal */
   declare flow: ReportFlow | undefined;
-  /** UI strings in the resident's language. */
+  /** UI strings in the resident's language. @internal */
   declare messages: Messages;
-  /** The portal's settings, checked once by <citizen-portal>. */
+  /** The portal's settings, checked once by <citizen-portal>. @internal */
   declare settings: Config;
-  /** The outside world (geocoder, map, boundary) for the later steps. */
+  /** The outside world (geocoder, map, boundary) for the later steps. @internal */
   declare adapters: Adapters;
-  /** The city's own words for its services, by service code, in any language: `{ POTHOLE: ['bache'] }`. */
+  /** The city's own words for its services (see <citizen-portal>.synonyms). @internal */
   declare synonyms: Record<string, readonly string[]> | undefined;
-  /** Categories another organisation handles: a card instead of the form. */
+  /** Categories another organisation handles: a card instead of the form. @internal */
   declare redirects: Record<string, Redirect> | undefined;
 
   private readonly flowController = new FlowController(this);

@@ -7,7 +7,7 @@
  * `connect-src <cdn>`), wrap the whole code in a Blob and hand its URL to maplibre before the first map.
  * The worker file has no imports of its own, so nothing inside the blob reaches back to the CDN.
  *
- * scripts/vite-maplibre-worker.mjs emits the file next to the chunk this module is built into.
+ * scripts/build/vite-maplibre-worker.mjs emits the file next to the chunk this module is built into.
  */
 import { getVersion, getWorkerUrl, setWorkerUrl } from 'maplibre-gl';
 

@@ -47,3 +47,21 @@ describe('custom-elements.json', () => {
       expect(documented, `README row for ${attribute}`).to.include(attribute);
   });
 });
+
+describe('the published types (dist/types)', () => {
+  it('hold the public surface, not the internals the portal hands its inner views', async () => {
+    const read = async (path: string) => {
+      const res = await fetch(`/dist/types/${path}`);
+      expect(res.ok, `run npm run build first (${path})`).to.equal(true);
+      return res.text();
+    };
+    const form = await read('elements/report-form.d.ts');
+    for (const internal of ['flow:', 'settings:', 'adapters:', 'setDraft', 'static properties'])
+      expect(form, internal).not.to.contain(internal);
+    const portal = await read('elements/citizen-portal.d.ts');
+    expect(portal).not.to.contain('static outside');
+    const index = await read('index.d.ts');
+    for (const name of ['CitizenPortal', 'RequestSubmittedEvent', 'ReferenceResolvedEvent', 'createOpen311Backend'])
+      expect(index, name).to.contain(name);
+  });
+});

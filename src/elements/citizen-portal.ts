@@ -341,9 +341,9 @@ export class CitizenPortal extends LitElement {
       this.flow?.dispose();
       this.flow = new ReportFlow({
         storageKey,
-        loadLater: async () => {
+        loadSteps: async () => {
           const [steps] = await Promise.all([import('./steps'), loadMessages(this.shown || 'en', true)]);
-          return steps.laterSteps(this.settings!);
+          return steps.reportSteps(this.settings!);
         },
         onSubmitted: (result, serviceCode) => this.dispatchEvent(new RequestSubmittedEvent({ ...result, serviceCode })),
         onResolved: (token, serviceRequestId) =>

@@ -251,7 +251,7 @@ export class ReportForm extends LitElement {
   private renderStep(flow: ReportFlow): TemplateResult {
     const step = flow.draft.step;
     if (step === 'what') return html`${this.renderCategory(flow)} ${this.renderRedirect()}`;
-    const later = flow.later;
+    const later = flow.steps;
     if (later?.state === 'failed') {
       return html`<div class="panel error" role="alert">
         <p>${this.messages.loadStepFailed}</p>
@@ -302,7 +302,7 @@ export class ReportForm extends LitElement {
     const n = STEPS.indexOf(step);
     return html`
       ${
-        flow.later?.state === 'ready'
+        flow.steps?.state === 'ready'
           ? html`<citizen-portal-confirmation
               .flow=${flow}
               .messages=${m}

@@ -5,7 +5,7 @@
  * change. It knows no DOM, no words and no lit, so it is tested on its own.
  *
  * The first step lives here in full; the later steps (their checks, and sending) arrive as a plug-in with their
- * chunk (see LaterSteps), so the first screen's bundle carries none of them.
+ * chunk (see ReportSteps), so the first screen's bundle carries none of them.
  */
 import type { Backend, Service, ServiceDefinition, SubmitResult } from '../backend/types';
 import {
@@ -24,7 +24,7 @@ import { ready, track, valueOf, type Load } from './load';
 import { translateDefinition, translateService, type CityWords } from './translate';
 
 /** What the later steps' chunk plugs in: their checks, and sending the report. */
-export interface LaterSteps {
+export interface ReportSteps {
   /** Problems on the later steps (location, the category's questions, description, contact). */
   validate(flow: ReportFlow): FieldError[];
   /**
@@ -40,7 +40,7 @@ export interface FlowOptions {
   /** sessionStorage key of the unfinished report (per endpoint: two portals on a page never mix). */
   storageKey: string;
   /** Fetches the later steps (their chunk and words); rejects when they cannot be loaded (offline). */
-  loadLater: () => Promise<LaterSteps>;
+  loadSteps: () => Promise<ReportSteps>;
   /** A report was accepted. */
   onSubmitted?: (result: SubmitResult, serviceCode: string) => void;
   /** The number behind a provisional token arrived. */
@@ -65,7 +65,7 @@ export class ReportFlow {
   /** The chosen category's questions (undefined: it has none). */
   definition: Load<ServiceDefinition | undefined> = ready(undefined);
   /** The later steps, once asked for. */
-  later: Load<LaterSteps> | undefined;
+  steps: Load<ReportSteps> | undefined;
   submitting = false;
   /** Why the last Send failed (a BackendError, usually); the draft is kept. */
   submitError: unknown;
@@ -91,7 +91,7 @@ export class ReportFlow {
     if (saved) {
       this.draft = saved;
       this.restored = true;
-      if (saved.step !== 'what') void this.loadLater();
+      if (saved.step !== 'what') void this.loadSteps();
     }
   }
 
@@ -154,7 +154,7 @@ export class ReportFlow {
    * categories are known; once per category.
    */
   prepare(): void {
-    if (this.later?.state !== 'ready' || this.services.state !== 'ready') return;
+    if (this.steps?.state !== 'ready' || this.services.state !== 'ready') return;
     const code = this.draft.serviceCode;
     if (this.definition.state === 'loading' && this.pendingDefinition === code) return;
     void this.loadDefinition(code);
@@ -202,7 +202,7 @@ export class ReportFlow {
 
   /** Every problem with the draft; which show depends on `attempted` and `touched`. */
   errors(): FieldError[] {
-    const later = valueOf(this.later)?.validate(this) ?? [];
+    const later = valueOf(this.steps)?.validate(this) ?? [];
     return [...validateProblem(this.draft), ...later];
   }
 
@@ -227,11 +227,11 @@ export class ReportFlow {
   // --- Moving between steps ---------------------------------------------------------------------------------------
 
   /** The later steps' chunk, fetched when the resident first moves on. */
-  loadLater(): Promise<LaterSteps | undefined> {
-    const later = valueOf(this.later);
+  loadSteps(): Promise<ReportSteps | undefined> {
+    const later = valueOf(this.steps);
     if (later) return Promise.resolve(later);
-    return track(this.options.loadLater, (load) => {
-      this.later = load;
+    return track(this.options.loadSteps, (load) => {
+      this.steps = load;
       if (load.state === 'ready') {
         load.value.attach(this);
         this.prepare();
@@ -242,7 +242,7 @@ export class ReportFlow {
 
   /** Shows a step (the later ones once their chunk is here); false when it could not be loaded. */
   async goTo(step: Step): Promise<boolean> {
-    if (step !== 'what' && !(await this.loadLater())) return false;
+    if (step !== 'what' && !(await this.loadSteps())) return false;
     this.restored = false; // said once is enough
     this.set({ step });
     return true;
@@ -278,7 +278,7 @@ export class ReportFlow {
     this.submitError = undefined;
     this.changed();
     try {
-      const later = await this.loadLater();
+      const later = await this.loadSteps();
       if (!later) return { kind: 'not-sent' };
       const result = await later.send(this, this.abort.signal);
       this.result = result;

@@ -4,20 +4,20 @@
  */
 import type { SubmitResult } from '../backend/types';
 import { toNewRequest } from '../schema/new-request';
-import { validateRest } from '../schema/validate-rest';
+import { validateLocationAndDetails } from '../schema/location-and-details';
 import { contactKeyFor, forgetContact, loadContact, saveContact } from '../storage/contact-store';
 import { myRequestsKeyFor, rememberRequest } from '../storage/my-requests';
 import { dropPhoto, photoBlob } from '../storage/photo-store';
-import type { LaterSteps, ReportFlow } from './flow';
+import type { ReportSteps, ReportFlow } from './flow';
 
 /** Settings the later steps' checks need. */
 export interface CheckSettings {
   requiredContact: readonly ('email' | 'firstName' | 'lastName' | 'phone')[];
 }
 
-export function laterSteps(settings: CheckSettings): LaterSteps {
+export function reportSteps(settings: CheckSettings): ReportSteps {
   return {
-    validate: (flow) => validateRest(flow.draft, settings.requiredContact, flow.currentDefinition()),
+    validate: (flow) => validateLocationAndDetails(flow.draft, settings.requiredContact, flow.currentDefinition()),
     send,
     attach(flow) {
       // A resident who asked to be remembered finds their details filled in.

@@ -103,7 +103,7 @@ export const isEmpty = (v: string | string[] | undefined) =>
 /** The contact fields a city may require. */
 export type ContactField = 'email' | 'firstName' | 'lastName' | 'phone';
 
-/** The first step's one problem: no category. The later steps' (questions too) are in ./validate-rest. */
+/** The first step's one problem: no category. The later steps' (questions too) are in ./location-and-details. */
 export function validateProblem(draft: Draft): FieldError[] {
   return draft.serviceCode ? [] : [{ field: 'serviceCode', code: 'category' }];
 }

@@ -2,7 +2,7 @@
  * The GeoReport v2 request a finished draft becomes. Its own module: only the chunk that sends needs it.
  */
 import { isEmpty, questions, type Draft } from './draft';
-import { parseCoordinate } from './validate-rest';
+import { parseCoordinate } from './location-and-details';
 import type { ServiceDefinition } from './open311';
 
 /** The POST fields of GeoReport v2, before form encoding. */

@@ -7,7 +7,7 @@ import { parseConfig } from '../../src/schema/config';
 import { configMessage } from '../../src/schema/config-help';
 import { encodeRequest } from '../../src/backend/encode';
 import { emptyDraft } from '../../src/schema/draft';
-import { validateDraft } from '../../src/schema/validate-rest';
+import { validateDraft } from '../../src/schema/location-and-details';
 import { localDateTimeToIso, toNewRequest } from '../../src/schema/new-request';
 
 describe('GeoReport v2 parsing', () => {

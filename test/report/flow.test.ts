@@ -5,7 +5,7 @@
 import { expect } from '@open-wc/testing';
 import type { Backend, Service, ServiceDefinition, SubmitResult } from '../../src/backend/types';
 import { BackendError } from '../../src/backend/types';
-import { ReportFlow, type FlowOptions, type LaterSteps } from '../../src/report/flow';
+import { ReportFlow, type FlowOptions, type ReportSteps } from '../../src/report/flow';
 import type { FieldError } from '../../src/schema/draft';
 
 const KEY = 'citizen-portal:draft:flow-test';
@@ -31,7 +31,7 @@ function fakeBackend(overrides: Partial<Backend> = {}) {
 }
 
 /** Later steps that ask for a description, and send through the backend. */
-function fakeLater(problems: (flow: ReportFlow) => FieldError[] = () => []): LaterSteps {
+function fakeSteps(problems: (flow: ReportFlow) => FieldError[] = () => []): ReportSteps {
   return {
     validate: problems,
     send: (flow, signal) => flow.backend!.submit({ service_code: flow.draft.serviceCode } as never, signal),
@@ -39,8 +39,8 @@ function fakeLater(problems: (flow: ReportFlow) => FieldError[] = () => []): Lat
   };
 }
 
-function makeFlow(options: Partial<FlowOptions> = {}, later = fakeLater()): ReportFlow {
-  return new ReportFlow({ storageKey: KEY, loadLater: async () => later, ...options });
+function makeFlow(options: Partial<FlowOptions> = {}, later = fakeSteps()): ReportFlow {
+  return new ReportFlow({ storageKey: KEY, loadSteps: async () => later, ...options });
 }
 
 const until = async (check: () => boolean) => {
@@ -107,7 +107,7 @@ describe('ReportFlow', () => {
   it('fetches the later steps when moving on, and the questions once they are here, once per category', async () => {
     const { backend, calls } = fakeBackend();
     let loads = 0;
-    const flow = makeFlow({ loadLater: async () => (loads++, fakeLater()) });
+    const flow = makeFlow({ loadSteps: async () => (loads++, fakeSteps()) });
     flow.connect(backend, undefined);
     await until(() => flow.services.state === 'ready');
     flow.set({ serviceCode: 'POT' });
@@ -124,16 +124,16 @@ describe('ReportFlow', () => {
   });
 
   it('stays on a step whose chunk cannot be loaded, and says so', async () => {
-    const flow = makeFlow({ loadLater: () => Promise.reject(new Error('offline')) });
+    const flow = makeFlow({ loadSteps: () => Promise.reject(new Error('offline')) });
     flow.set({ serviceCode: 'GRA' });
     expect(await flow.continue()).to.deep.equal({ kind: 'not-sent' });
     expect(flow.draft.step).to.equal('what');
-    expect(flow.later?.state).to.equal('failed');
+    expect(flow.steps?.state).to.equal('failed');
   });
 
   it("checks the later steps with the plug-in's rules; on the last step an earlier problem takes the resident there", async () => {
     let described = false;
-    const later = fakeLater((f) => (described ? [] : [{ field: 'description', code: 'description' }]));
+    const later = fakeSteps((f) => (described ? [] : [{ field: 'description', code: 'description' }]));
     const flow = makeFlow({}, later);
     flow.set({ serviceCode: 'GRA' });
     await flow.goTo('review');

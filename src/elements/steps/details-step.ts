@@ -6,7 +6,7 @@
  * @csspart contact - the contact details fieldset
  */
 import { html, nothing, type TemplateResult } from 'lit';
-import { DESCRIPTION_MAX } from '../../schema/validate-rest';
+import { DESCRIPTION_MAX } from '../../schema/location-and-details';
 import { PhotoUploads } from './photos';
 import { renderQuestions } from './questions';
 import { StepElement } from './step-element';

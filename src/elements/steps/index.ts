@@ -1,7 +1,7 @@
 /**
  * The later steps of "Report a problem" — location, details and contact, check and send — and the confirmation:
  * a chunk of its own, loaded when the resident leaves the first step, so the first screen's bundle stays small.
- * Loading it defines their elements and hands the flow their checks and sending (see ReportFlow's LaterSteps).
+ * Loading it defines their elements and hands the flow their checks and sending (see ReportFlow's ReportSteps).
  */
 import { define } from '../define';
 import { ReportConfirmation } from './confirmation';
@@ -9,7 +9,7 @@ import { DetailsStep } from './details-step';
 import { LocationStep } from './location-step';
 import { ReviewStep } from './review-step';
 
-export { laterSteps } from '../../report/send';
+export { reportSteps } from '../../report/send';
 
 define('citizen-portal-location', LocationStep);
 define('citizen-portal-details', DetailsStep);

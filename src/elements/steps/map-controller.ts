@@ -9,7 +9,7 @@ import type { Feature, FeatureCollection } from 'geojson';
 import type { PinMap } from '../../map/pin-map';
 import { boundsOf, isInside } from '../../map/geometry';
 import { parseMapConfig, type MapConfig } from '../../schema/map-config';
-import { parseCoordinate } from '../../schema/validate-rest';
+import { parseCoordinate } from '../../schema/location-and-details';
 import type { ServiceRequest } from '../../schema/request';
 import type { LocationHost } from './step-element';
 

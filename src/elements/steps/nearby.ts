@@ -6,7 +6,7 @@
  */
 import { html, nothing, type ReactiveController, type TemplateResult } from 'lit';
 import { distanceMeters } from '../../map/geometry';
-import { parseCoordinate } from '../../schema/validate-rest';
+import { parseCoordinate } from '../../schema/location-and-details';
 import type { ServiceRequest } from '../../schema/request';
 import { myRequestsKeyFor, rememberRequest } from '../../storage/my-requests';
 import { CheckStatusEvent } from '../events';

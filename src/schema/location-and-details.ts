@@ -25,7 +25,7 @@ export const parseCoordinate = (v: string, max: number): number | undefined => {
   return v.trim() !== '' && Number.isFinite(n) && Math.abs(n) <= max ? n : undefined;
 };
 
-export function validateRest(
+export function validateLocationAndDetails(
   draft: Draft,
   requiredContact: readonly ContactField[] = [],
   def?: ServiceDefinition,
@@ -66,4 +66,4 @@ export const validateDraft = (
   draft: Draft,
   def: ServiceDefinition | undefined,
   requiredContact: readonly ContactField[] = [],
-): FieldError[] => [...validateProblem(draft), ...validateRest(draft, requiredContact, def)];
+): FieldError[] => [...validateProblem(draft), ...validateLocationAndDetails(draft, requiredContact, def)];

@@ -43,15 +43,10 @@ async function send(flow: ReportFlow, signal: AbortSignal): Promise<SubmitResult
   if (d.remember && !d.anonymous) saveContact(contactKey, d);
   else if (!d.remember) forgetContact(contactKey);
   const id = result.serviceRequestId ?? result.token;
-  const service = flow.selectedService();
-  if (id) {
-    rememberRequest(myRequestsKeyFor(flow.storageKey), {
-      id,
-      ...(result.token && { token: result.token }),
-      ...(service && { serviceName: service.service_name }),
-      ...(d.address && { address: d.address }),
-    });
-  }
+  const serviceName = flow.selectedService()?.service_name;
+  // Kept as filed: what the resident chose and wrote (empty details are not kept).
+  if (id)
+    rememberRequest(myRequestsKeyFor(flow.storageKey), { id, token: result.token, serviceName, address: d.address });
   if (result.token && !result.serviceRequestId) void awaitReference(flow, result.token, signal);
   return result;
 }

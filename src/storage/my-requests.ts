@@ -12,6 +12,7 @@
  */
 import { z } from '../schema/zod';
 import { requiredId } from '../schema/fields';
+import type { ServiceRequest } from '../schema/request';
 
 export interface SavedRequest {
   id: string;
@@ -25,6 +26,23 @@ export interface SavedRequest {
   lastSeenUpdated?: string;
   /** The provisional token it was filed under, until (and after) the id is known. */
   token?: string;
+}
+
+/**
+ * What to keep of a request the server described (looked up, or followed instead of filing it again); `seen`:
+ * the resident has now seen its status, so its Updated badge goes.
+ */
+export function recordOf(
+  r: ServiceRequest,
+  options: { seen?: boolean; token?: string } = {},
+): Omit<SavedRequest, 'addedAt'> {
+  return {
+    id: r.service_request_id,
+    serviceName: r.service_name,
+    address: r.address,
+    token: options.token,
+    ...(options.seen && { lastSeenStatus: r.status, lastSeenUpdated: r.updated_datetime }),
+  };
 }
 
 /** The most requests kept; the oldest go first. */

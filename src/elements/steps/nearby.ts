@@ -8,7 +8,7 @@ import { html, nothing, type ReactiveController, type TemplateResult } from 'lit
 import { distanceMeters } from '../../map/geometry';
 import { parseCoordinate } from '../../schema/location-and-details';
 import type { ServiceRequest } from '../../schema/request';
-import { myRequestsKeyFor, rememberRequest } from '../../storage/my-requests';
+import { myRequestsKeyFor, recordOf, rememberRequest } from '../../storage/my-requests';
 import { CheckStatusEvent } from '../events';
 import type { LocationHost } from './step-element';
 
@@ -72,11 +72,7 @@ export class NearbyReports implements ReactiveController {
 
   /** Follow an existing report instead of filing the same one again. */
   trackInstead(request: ServiceRequest): void {
-    rememberRequest(myRequestsKeyFor(this.host.flow.storageKey), {
-      id: request.service_request_id,
-      ...(request.service_name && { serviceName: request.service_name }),
-      ...(request.address && { address: request.address }),
-    });
+    rememberRequest(myRequestsKeyFor(this.host.flow.storageKey), recordOf(request));
     this.host.dispatchEvent(new CheckStatusEvent(request.service_request_id));
   }
 

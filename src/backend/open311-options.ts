@@ -2,7 +2,7 @@
  * The Open311 adapter's options: apart from backend/open311.ts, so that its lazily loaded half
  * (open311-requests.ts) reads them without importing the module that imports it.
  */
-import type { Format } from './decode';
+import type { Format, XmlParser } from './decode';
 
 export interface Open311Options {
   /** Base URL of the GeoReport v2 API, absolute, e.g. https://city.example/open311/v2. */
@@ -27,6 +27,8 @@ export interface Open311Options {
   tokenPollMs?: number;
   /** How long to wait for a token's id, ms; default 2 min. */
   tokenTimeoutMs?: number;
+  /** Parses XML answers; default the browser's DOMParser (Node has none: the gateway passes @xmldom/xmldom's). */
+  xmlParser?: XmlParser;
   /** A fetch of your own (a proxy that signs calls, tests). */
   fetch?: typeof fetch;
   /** Where photos are uploaded (see backend/media-upload.ts), or 'post' to send them in the POST; else none. */

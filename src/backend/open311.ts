@@ -62,7 +62,7 @@ export function createOpen311Backend(options: Open311Options): Open311Backend {
     for (const [k, v] of req.query ?? []) url.searchParams.append(k, v);
     const accept = fmt === 'json' ? 'application/json' : 'application/xml, text/xml';
     const answer = await send(http, url, { method: req.method, body: req.body, accept }, signal);
-    return { answer, decoded: await decode(answer.body, fmt) };
+    return { answer, decoded: await decode(answer.body, fmt, options.xmlParser) };
   }
 
   /**

@@ -4,6 +4,14 @@
  * is an object and several are a list — the schemas take both); a leaf becomes its trimmed text.
  * `<services><service>…</service></services>` → `{services: {service: [...]}}`.
  */
+/**
+ * What parses XML: the browser's DOMParser by default; where there is none (Node: the gateway), any object with
+ * the same parseFromString, such as @xmldom/xmldom's (which may throw on markup that is not well-formed).
+ */
+export interface XmlParser {
+  parseFromString(text: string, type: 'application/xml'): unknown;
+}
+
 function convert(el: Element): unknown {
   const children = [...el.children];
   if (!children.length) {
@@ -30,9 +38,9 @@ function convert(el: Element): unknown {
 const GEOREPORT_ROOTS =
   /^(services?|service_definition|service_requests?|requests?|errors?|discovery|tokens?|response)$/i;
 
-/** Throws when the text is not well-formed XML (an HTML error page, JSON …). */
-export function parseXml(text: string): unknown {
-  const doc = new DOMParser().parseFromString(text.trim(), 'application/xml');
+/** Throws when the text is not well-formed XML (an HTML error page, JSON …). `parser`: see XmlParser. */
+export function parseXml(text: string, parser: XmlParser = new DOMParser()): unknown {
+  const doc = parser.parseFromString(text.trim(), 'application/xml') as Document;
   const root = doc.documentElement;
   // Only GeoReport documents count: an error page (<html>, <h1>…) can be well-formed XML too, and must not
   // convince the client that a JSON server speaks XML.

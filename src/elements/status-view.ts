@@ -3,7 +3,7 @@
  * this device ("My requests"); the shown request kept fresh while it is on screen.
  * Results are announced in a role=status region, failures in role=alert; the typed number is never cleared.
  */
-import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
+import { LitElement, html, nothing, type TemplateResult } from 'lit';
 import type { Backend, ServiceRequest } from '../backend/types';
 import { isBackendError } from '../backend/types';
 import type { Messages } from '../i18n';
@@ -13,17 +13,9 @@ import { laterBaseStyles } from './later-styles';
 import { withLater } from '../i18n/later';
 import { define } from './define';
 import { deepLink, parseReference } from '../schema/reference';
-import {
-  forgetAll,
-  forgetRequest,
-  hasUpdate,
-  listMyRequests,
-  myRequestsKeyFor,
-  onMyRequestsChange,
-  rememberRequest,
-  type SavedRequest,
-} from '../storage/my-requests';
 import { renderCard, statusText } from './status-card';
+import { MyRequestsController } from './my-requests-list';
+import { statusViewStyles } from './status-view.styles';
 import type { PinMap } from '../map/pin-map';
 import type { Adapters } from '../adapters';
 import type { Config } from '../schema/config';
@@ -39,63 +31,7 @@ const readablePattern = (p: string) =>
     .replace(/\$$/, '');
 
 export class StatusView extends LitElement {
-  static override styles = [
-    baseStyles,
-    laterBaseStyles,
-    css`
-      .card-map {
-        height: 12rem;
-        max-width: 24rem;
-        margin: 0 0 var(--_gap);
-        border: 1px solid var(--_border);
-        border-radius: var(--_radius);
-        overflow: hidden;
-      }
-      .photo {
-        display: block;
-        max-width: min(100%, 20rem);
-        height: auto;
-        margin: 0 0 var(--_gap);
-        border-radius: var(--_radius);
-      }
-      .timeline {
-        padding-inline-start: 1.25rem;
-      }
-      .timeline li {
-        margin: 0 0 0.4rem;
-      }
-      .overdue,
-      .badge {
-        display: inline-block;
-        padding: 0 0.4rem;
-        border-radius: var(--_radius);
-        font-size: 0.85em;
-        font-weight: 700;
-      }
-      .overdue {
-        color: var(--_on-accent);
-        background: var(--_danger);
-      }
-      .badge {
-        color: var(--_on-accent);
-        background: var(--_accent);
-      }
-      .stale {
-        font-style: italic;
-      }
-      .my-requests ul {
-        list-style: none;
-        padding: 0;
-      }
-      .my-requests li {
-        display: flex;
-        flex-wrap: wrap;
-        align-items: center;
-        gap: 0.5rem;
-        margin: 0 0 0.5rem;
-      }
-    `,
-  ];
+  static override styles = [baseStyles, laterBaseStyles, statusViewStyles];
 
   static override properties = {
     backend: { attribute: false },
@@ -112,8 +48,6 @@ export class StatusView extends LitElement {
     error: { state: true },
     staleSince: { state: true },
     announcement: { state: true },
-    saved: { state: true },
-    latest: { state: true },
   };
 
   declare backend: Backend | undefined;
@@ -142,17 +76,13 @@ export class StatusView extends LitElement {
   declare private error: string | undefined;
   declare private staleSince: Date | undefined;
   declare private announcement: string;
-  declare private saved: SavedRequest[];
-  /** The latest known state of each kept request, by id. */
-  declare private latest: Map<string, ServiceRequest>;
   private abort = new AbortController();
   private timer: ReturnType<typeof setInterval> | undefined;
-  private unsubscribe: (() => void) | undefined;
-  /** My requests are refreshed each time the tracker comes into view (a tab opened, a page scrolled). */
-  private observer: IntersectionObserver | undefined;
-  private listedKey = '';
-  private listing = false;
-  private listedAt = 0;
+  /** The requests kept on this device, under the lookup. */
+  private readonly myRequests = new MyRequestsController(this, {
+    open: (id) => this.open(id),
+    named: (name) => this.named(name),
+  });
   /** What the Retry button does again. */
   private retryAction: (() => void) | undefined;
 
@@ -161,13 +91,7 @@ export class StatusView extends LitElement {
     this.reference = '';
     this.loading = false;
     this.announcement = '';
-    this.saved = [];
-    this.latest = new Map();
     this.pollMs = 60_000;
-  }
-
-  private get myKey(): string {
-    return myRequestsKeyFor(this.storageKey ?? 'citizen-portal:draft:custom');
   }
 
   /** The small map in the card, and which request it shows. */
@@ -183,10 +107,6 @@ export class StatusView extends LitElement {
     this.abort = new AbortController();
     document.addEventListener('visibilitychange', this.onVisible);
     this.startPolling();
-    this.observer = new IntersectionObserver((entries) => {
-      if (entries.some((e) => e.isIntersecting)) void this.refreshList();
-    });
-    this.observer.observe(this);
   }
 
   override disconnectedCallback(): void {
@@ -198,21 +118,6 @@ export class StatusView extends LitElement {
     document.removeEventListener('visibilitychange', this.onVisible);
     clearInterval(this.timer);
     this.timer = undefined;
-    this.unsubscribe?.();
-    this.unsubscribe = undefined;
-    this.observer?.disconnect();
-    this.listedKey = '';
-  }
-
-  protected override willUpdate(): void {
-    // My requests: read and refreshed once the backend and key are known (on open), then kept in sync.
-    if (!this.backend || !this.isConnected) return;
-    const key = this.myKey;
-    if (key === this.listedKey) return;
-    this.listedKey = key;
-    this.unsubscribe?.();
-    this.unsubscribe = onMyRequestsChange(key, (list) => (this.saved = list));
-    this.saved = listMyRequests(key);
   }
 
   private startPolling(): void {
@@ -258,57 +163,6 @@ export class StatusView extends LitElement {
     } catch {
       // no map (WebGL, offline): the address is on the card
     }
-  }
-
-  /**
-   * Reports filed with a batch server are saved under their provisional token: ask once, briefly, whether their
-   * number has come; a number found replaces the token in My requests (and the list refresh then includes it).
-   */
-  private async resolveTokens(): Promise<void> {
-    const backend = this.backend;
-    if (!backend?.resolveToken) return;
-    for (const s of this.saved.filter((x) => x.token && x.id === x.token)) {
-      const brief = new AbortController();
-      const stop = () => brief.abort();
-      const timer = setTimeout(stop, 3000);
-      this.abort.signal.addEventListener('abort', stop, { once: true });
-      try {
-        const id = await backend.resolveToken(s.token!, brief.signal);
-        if (id) rememberRequest(this.myKey, { id, token: s.token! });
-      } catch {
-        // still pending, or the server is away: the token stays until next time
-      } finally {
-        clearTimeout(timer);
-        this.abort.signal.removeEventListener('abort', stop);
-      }
-    }
-  }
-
-  /** One batched call where the backend allows it, else one call each. Failures leave the list as it was. */
-  private async refreshList(): Promise<void> {
-    const backend = this.backend;
-    // Once per opening: a burst of visibility changes (layout, scrolling) makes one round of calls.
-    if (!backend || this.listing || Date.now() - this.listedAt < 5000) return;
-    this.listing = true;
-    let fresh: ServiceRequest[] = [];
-    try {
-      await this.resolveTokens();
-      const ids = this.saved.filter((s) => s.id !== s.token || !s.token).map((s) => s.id);
-      if (!ids.length) return;
-      if (backend.requests) fresh = await backend.requests({ ids }, this.abort.signal);
-      else {
-        const settled = await Promise.allSettled(ids.map((id) => backend.request(id, this.abort.signal)));
-        fresh = settled.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
-      }
-    } catch {
-      return;
-    } finally {
-      this.listing = false;
-      this.listedAt = Date.now();
-    }
-    const latest = new Map(this.latest);
-    for (const r of fresh) latest.set(r.service_request_id, r);
-    this.latest = latest;
   }
 
   /** The portal's `deep-link-param`: a query parameter a city's page may use for the request (else the hash). */
@@ -396,17 +250,7 @@ export class StatusView extends LitElement {
     this.staleSince = undefined;
     this.error = undefined;
     this.retryAction = undefined;
-    const key = this.myKey;
-    // One write: kept, and what the resident has now seen (so its Updated badge goes).
-    rememberRequest(key, {
-      id: r.service_request_id,
-      lastSeenStatus: r.status,
-      ...(r.updated_datetime ? { lastSeenUpdated: r.updated_datetime } : {}),
-      ...(token ? { token } : {}),
-      ...(r.service_name ? { serviceName: r.service_name } : {}),
-      ...(r.address ? { address: r.address } : {}),
-    });
-    this.latest = new Map(this.latest).set(r.service_request_id, r);
+    this.myRequests.keep(r, token);
   }
 
   /** Background refresh of the shown request: announces a change; a failure keeps the last known status. */
@@ -448,42 +292,6 @@ export class StatusView extends LitElement {
   private handleSubmit(e: Event): void {
     e.preventDefault();
     void this.lookup();
-  }
-
-  private renderList(): TemplateResult | typeof nothing {
-    if (!this.saved.length) return nothing;
-    const m = withLater(this.messages);
-    return html`<section class="my-requests" part="my-requests" aria-labelledby="my-requests-title">
-      <h2 id="my-requests-title">${m.myRequests}</h2>
-      <p class="hint">${m.myRequestsHint}</p>
-      <ul>
-        ${this.saved.map((s) => {
-          const r = this.latest.get(s.id);
-          const updated = r ? hasUpdate(s, r) : false;
-          const label = [
-            m.requestTitle(s.id),
-            this.named(r?.service_name ?? s.serviceName),
-            r ? statusText(m, r) : undefined,
-          ]
-            .filter(Boolean)
-            .join(' · ');
-          return html`<li>
-            <button type="button" class="secondary" @click=${() => this.open(s.id)}>
-              ${label}${updated ? html` <span class="badge">${m.updatedBadge}</span>` : nothing}
-            </button>
-            <button
-              type="button"
-              class="secondary"
-              aria-label=${m.removeRequest(s.id)}
-              @click=${() => forgetRequest(this.myKey, s.id)}
-            >
-              ×
-            </button>
-          </li>`;
-        })}
-      </ul>
-      <button type="button" class="secondary" @click=${() => forgetAll(this.myKey)}>${m.removeAll}</button>
-    </section>`;
   }
 
   protected override render(): TemplateResult {
@@ -538,7 +346,7 @@ export class StatusView extends LitElement {
             : nothing
         }
       </div>
-      ${this.renderList()}
+      ${this.myRequests.render()}
     `;
   }
 }

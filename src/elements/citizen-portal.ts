@@ -1,20 +1,15 @@
 /** The shell: configuration, language, tabs; the element's contract is documented on the class. */
-import { LitElement, css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import type { Adapters } from '../adapters';
 import type { Backend } from '../backend/types';
-import { LANGUAGE_NAMES, isLanguage, isRtl, laterLoaded, loadMessages, resolveLanguage, type Messages } from '../i18n';
-import {
-  JsonConfigSchema,
-  SETTINGS,
-  attributeName,
-  isObjectSetting,
-  parseConfig,
-  type Config,
-  type ConfigResult,
-} from '../schema/config';
+import { isRtl, laterLoaded, loadMessages, type Messages } from '../i18n';
+import { SETTINGS, attributeName, parseConfig, type Config, type ConfigResult } from '../schema/config';
 import { ReportFlow } from '../report/flow';
 import { track, type Load } from '../report/load';
 import { baseStyles } from './styles';
+import { portalStyles } from './citizen-portal.styles';
+import { PortalLanguage } from './language';
+import { readJsonConfig } from './json-config';
 import { CheckStatusEvent, ReferenceResolvedEvent, RequestSubmittedEvent } from './events';
 import type { StatusView } from './status-view';
 import type { Redirect } from './report-form';
@@ -30,15 +25,6 @@ export interface Outside {
   createAdapters(config: Config, locale: string, own?: Backend): Adapters;
   /** A JSON config file's content (the `config` attribute). */
   fetchConfigFile(url: string): Promise<unknown>;
-}
-const LANGUAGE_KEY = 'citizen-portal:language';
-
-function readChosenLanguage(): string | null {
-  try {
-    return localStorage.getItem(LANGUAGE_KEY);
-  } catch {
-    return null;
-  }
 }
 const TABS: Tab[] = ['report', 'status'];
 /** The inner views' parts the page may style (the README's ::part() list), forwarded through this shadow root. */
@@ -87,47 +73,7 @@ export class CitizenPortal extends LitElement {
   /** @internal Set by src/index.ts. */
   static outside: Outside;
 
-  static override styles = [
-    baseStyles,
-    css`
-      .tabs {
-        display: flex;
-        flex-wrap: wrap;
-        gap: 0.25rem;
-        border-bottom: 2px solid var(--_border);
-        margin: 0 0 var(--_gap);
-      }
-      .language {
-        display: flex;
-        flex-wrap: wrap;
-        align-items: center;
-        justify-content: flex-end;
-        gap: 0 0.5rem;
-        margin: 0 0 0.5rem;
-      }
-      .language label {
-        margin: 0;
-      }
-      .language select {
-        width: auto;
-      }
-      [role='tab'] {
-        padding-inline: 0.9rem;
-        background: transparent;
-        color: var(--_accent);
-        border: 2px solid transparent;
-        border-bottom: 0;
-        border-radius: var(--_radius) var(--_radius) 0 0;
-        margin-bottom: -2px;
-      }
-      [role='tab'][aria-selected='true'] {
-        background: var(--cp-tab-selected-background, Canvas);
-        color: inherit;
-        border-color: var(--_border);
-        border-bottom: 2px solid var(--cp-tab-selected-background, Canvas);
-      }
-    `,
-  ];
+  static override styles = [baseStyles, portalStyles];
 
   static override properties = {
     backend: { attribute: false },
@@ -135,8 +81,6 @@ export class CitizenPortal extends LitElement {
     translations: { attribute: false },
     redirects: { attribute: false },
     tab: { state: true },
-    messages: { state: true },
-    chosen: { state: true },
   };
 
   // Every setting of the configuration schema is an attribute (api-key) and a property (apiKey): one list.
@@ -212,14 +156,8 @@ export class CitizenPortal extends LitElement {
   private adapters: Adapters | undefined;
   /** The report being written (one per storage key: per endpoint). */
   private flow: ReportFlow | undefined;
-  /** The words of the language shown; undefined until its chunk has loaded. @internal */
-  declare private messages: Messages | undefined;
-  /** The language the resident picked in the switcher (remembered on this device). @internal */
-  declare private chosen: string | null;
-  /** The language being shown or loaded, and its loading. */
-  private shown = '';
-  private language: Promise<void> | undefined;
-  private languageFailed = false;
+  /** The language, its words and the switcher. */
+  private readonly language = new PortalLanguage(this);
   /** The JSON config has been read (or there is none): settings are complete. */
   private read: Promise<void> | undefined;
   private ready = false;
@@ -227,27 +165,26 @@ export class CitizenPortal extends LitElement {
   /** The status view's chunk and words, once asked for (a failure is asked afresh by Try again). */
   private status: Load<unknown> | undefined;
   private statusLoad: Promise<unknown> | undefined;
-  private locale = 'en';
   /** The configuration the backend was made from. */
   private configKey = '';
 
   constructor() {
     super();
     this.tab = 'report';
-    this.chosen = readChosenLanguage();
   }
 
   /** Resolves once the settings and the resident's words have arrived and are on screen (tests, hosts). */
   protected override async getUpdateComplete(): Promise<boolean> {
     await this.read;
     await super.getUpdateComplete();
-    await this.language;
+    await this.language.loading;
     return super.getUpdateComplete();
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.read ??= this.readJsonConfig().then(() => {
+    this.read ??= readJsonConfig(this, (url) => CitizenPortal.outside.fetchConfigFile(url)).then((problem) => {
+      this.jsonProblem = problem;
       this.ready = true;
       this.requestUpdate();
       // A deep link (#cp-request=ID) on the host page opens the tracker on that request.
@@ -265,38 +202,10 @@ export class CitizenPortal extends LitElement {
     this.configKey = '';
   }
 
-  /**
-   * A JSON config, before anything else: an inline <script type="application/json"> child, or the file named
-   * by `config`. Its settings fill in the attributes the element does not have (an attribute wins).
-   */
-  private async readJsonConfig(): Promise<void> {
-    const inline = this.querySelector(':scope > script[type="application/json"]')?.textContent;
-    const url = this.getAttribute('config');
-    if (inline == null && !url) return;
-    try {
-      const parsed = JsonConfigSchema.safeParse(
-        inline != null ? JSON.parse(inline) : await CitizenPortal.outside.fetchConfigFile(url!),
-      );
-      if (!parsed.success) throw parsed.error.issues[0]!.message;
-      for (const [key, value] of Object.entries(parsed.data)) {
-        const attribute = attributeName(key);
-        if (isObjectSetting(key)) this[key] ??= value as never;
-        else if (value != null && value !== false && !this.hasAttribute(attribute))
-          this.setAttribute(attribute, String(value));
-      }
-    } catch (e) {
-      this.jsonProblem = typeof e === 'string' ? e : inline != null ? 'is not valid JSON' : `could not be loaded`;
-    }
-  }
-
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (!this.ready) return;
-    const pageLang = this.closest('[lang]')?.getAttribute('lang') ?? document.documentElement.lang;
-    const offered = this.offeredLanguages();
-    // The switcher's choice counts only where there is a switcher to change it back with.
-    const { lang, locale } = resolveLanguage([offered && this.chosen, this.lang, pageLang], offered);
-    this.locale = locale;
-    const input: Record<string, unknown> = { lang: this.locale };
+    const lang = this.language.pick();
+    const input: Record<string, unknown> = { lang: this.language.locale };
     for (const key of SETTINGS) if (key !== 'lang') input[key] = this[key];
     input['config'] = this.jsonProblem;
     // Only a change of configuration (or of backend) makes a new backend: it reloads the categories.
@@ -308,15 +217,7 @@ export class CitizenPortal extends LitElement {
     if (flow && this.adapters && (flow.backend !== this.adapters.backend || flow.words !== words))
       flow.connect(this.adapters.backend, words, this.category);
     // The words: the first screen's; the later file's too when the page shows a setting's problem (rare words).
-    const needLater = !this.adapters && !laterLoaded[lang];
-    if (!this.languageFailed && (lang !== this.shown || needLater)) {
-      this.shown = lang;
-      this.language = loadMessages(lang, needLater).then(
-        (m) => void (this.shown === lang && ((this.messages = m), this.requestUpdate())),
-        // Offline, or the CDN failed: the words stay as they were (none yet: a plain sentence with Try again).
-        () => void ((this.languageFailed = true), this.requestUpdate()),
-      );
-    }
+    this.language.load(lang, !this.adapters && !laterLoaded[lang]);
   }
 
   private configure(input: Record<string, unknown>, key: string): void {
@@ -327,7 +228,7 @@ export class CitizenPortal extends LitElement {
     const checked =
       this.checked.ok || !own ? this.checked : parseConfig({ ...input, endpoint: 'https://backend.invalid' });
     this.settings = checked.ok ? checked.config : undefined;
-    this.adapters = this.settings && CitizenPortal.outside.createAdapters(this.settings, this.locale, own);
+    this.adapters = this.settings && CitizenPortal.outside.createAdapters(this.settings, this.language.locale, own);
     if (!this.adapters) {
       this.flow?.dispose();
       this.flow = undefined;
@@ -342,7 +243,7 @@ export class CitizenPortal extends LitElement {
       this.flow = new ReportFlow({
         storageKey,
         loadSteps: async () => {
-          const [steps] = await Promise.all([import('./steps'), loadMessages(this.shown || 'en', true)]);
+          const [steps] = await Promise.all([import('./steps'), loadMessages(this.language.shown || 'en', true)]);
           return steps.reportSteps(this.settings!);
         },
         onSubmitted: (result, serviceCode) => this.dispatchEvent(new RequestSubmittedEvent({ ...result, serviceCode })),
@@ -352,26 +253,11 @@ export class CitizenPortal extends LitElement {
     }
   }
 
-  /** The languages offered (`languages`), those we have words for; undefined when none are named. */
-  private offeredLanguages(): string[] | undefined {
-    const offered = this.languages?.split(/[\s,]+/).filter(isLanguage);
-    return offered?.length ? offered : undefined;
-  }
-
-  private chooseLanguage(lang: string): void {
-    this.chosen = lang;
-    try {
-      localStorage.setItem(LANGUAGE_KEY, lang);
-    } catch {
-      // Storage off: the choice lasts for this page.
-    }
-  }
-
   /** The status view is its own chunk (with its words): residents who only report never download it. */
   private loadStatusView(): Promise<unknown> {
     if (this.status?.state === 'failed') this.statusLoad = undefined; // Try again asks afresh
     return (this.statusLoad ??= track(
-      () => Promise.all([import('./status-view'), loadMessages(this.shown || 'en', true)]),
+      () => Promise.all([import('./status-view'), loadMessages(this.language.shown || 'en', true)]),
       (load) => ((this.status = load), this.requestUpdate()),
     ));
   }
@@ -423,34 +309,10 @@ export class CitizenPortal extends LitElement {
   }
 
   protected override render(): TemplateResult {
-    const m = this.messages;
+    const m = this.language.messages;
     const lang = m?.lang ?? 'en';
     return html`<div lang=${lang} dir=${isRtl(lang) ? 'rtl' : 'ltr'}>
-      ${m ? this.renderIn(m) : this.renderNoWords()}
-    </div>`;
-  }
-
-  /** The language's words could not be loaded: the one sentence that needs none of them. */
-  private renderNoWords(): TemplateResult | typeof nothing {
-    if (!this.languageFailed) return nothing;
-    return html`<div class="panel error" role="alert">
-      <p>This form could not be loaded. Check your internet connection and try again.</p>
-      <button type="button" @click=${() => ((this.languageFailed = false), (this.shown = ''), this.requestUpdate())}>
-        Try again
-      </button>
-    </div>`;
-  }
-
-  private renderSwitcher(m: Messages): TemplateResult | typeof nothing {
-    const offered = this.offeredLanguages();
-    if (!offered || offered.length < 2) return nothing;
-    return html`<div class="language" part="language">
-      <label for="language">${m.language}</label>
-      <select id="language" @change=${(e: Event) => this.chooseLanguage((e.target as HTMLSelectElement).value)}>
-        ${offered.map(
-          (l) => html`<option value=${l} lang=${l} ?selected=${l === m.lang}>${LANGUAGE_NAMES[l]}</option>`,
-        )}
-      </select>
+      ${m ? this.renderIn(m) : this.language.renderNoWords()}
     </div>`;
   }
 
@@ -464,7 +326,7 @@ export class CitizenPortal extends LitElement {
             <p><strong>${words.configProblem}</strong></p>
             ${c.ok ? nothing : html`<p>${words.configDetail(c.attribute, c.problem)}</p>`}
           </div>`
-        : this.renderNoWords();
+        : this.language.renderNoWords();
     }
     const report = html`<citizen-portal-report
       exportparts=${REPORT_PARTS}
@@ -492,11 +354,11 @@ export class CitizenPortal extends LitElement {
             .adapters=${adapters}
             .settings=${settings}
             .messages=${m}
-            .locale=${this.locale}
+            .locale=${this.language.locale}
             .translations=${this.translations?.[m.lang]}
             .storageKey=${flow.storageKey}
           ></citizen-portal-status>`;
-    const switcher = this.renderSwitcher(m);
+    const switcher = this.language.renderSwitcher(m);
     if (this.view == 'report') return html`${switcher}${report}`;
     if (this.view == 'status') return (this.status || void this.loadStatusView(), html`${switcher}${status}`);
     return html`

@@ -1,0 +1,41 @@
+/** The shell's own styles: the tabs and the language switcher (the first screen's). */
+import { css } from 'lit';
+
+export const portalStyles = css`
+  .tabs {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.25rem;
+    border-bottom: 2px solid var(--_border);
+    margin: 0 0 var(--_gap);
+  }
+  .language {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    justify-content: flex-end;
+    gap: 0 0.5rem;
+    margin: 0 0 0.5rem;
+  }
+  .language label {
+    margin: 0;
+  }
+  .language select {
+    width: auto;
+  }
+  [role='tab'] {
+    padding-inline: 0.9rem;
+    background: transparent;
+    color: var(--_accent);
+    border: 2px solid transparent;
+    border-bottom: 0;
+    border-radius: var(--_radius) var(--_radius) 0 0;
+    margin-bottom: -2px;
+  }
+  [role='tab'][aria-selected='true'] {
+    background: var(--cp-tab-selected-background, Canvas);
+    color: inherit;
+    border-color: var(--_border);
+    border-bottom: 2px solid var(--cp-tab-selected-background, Canvas);
+  }
+`;

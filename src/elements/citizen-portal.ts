@@ -218,6 +218,8 @@ export class CitizenPortal extends LitElement {
       flow.connect(this.adapters.backend, words, this.category);
     // The words: the first screen's; the later file's too when the page shows a setting's problem (rare words).
     this.language.load(lang, !this.adapters && !laterLoaded[lang]);
+    // view="status": the tracker is all there is, so its chunk loads at once (not from render()).
+    if (this.view == 'status' && this.adapters && !this.status) void this.loadStatusView();
   }
 
   private configure(input: Record<string, unknown>, key: string): void {
@@ -360,7 +362,7 @@ export class CitizenPortal extends LitElement {
           ></citizen-portal-status>`;
     const switcher = this.language.renderSwitcher(m);
     if (this.view == 'report') return html`${switcher}${report}`;
-    if (this.view == 'status') return (this.status || void this.loadStatusView(), html`${switcher}${status}`);
+    if (this.view == 'status') return html`${switcher}${status}`;
     return html`
       ${switcher}
       <div role="tablist" part="tabs" aria-label=${m.tabsLabel} class="tabs">

@@ -18,6 +18,7 @@ import {
   onMyRequestsChange,
   rememberRequest,
   type SavedRequest,
+  recordOf,
 } from '../storage/my-requests';
 import { statusText } from './status-card';
 
@@ -91,14 +92,7 @@ export class MyRequestsController implements ReactiveController {
 
   /** A request shown in the tracker, in one write: kept, and what the resident has now seen (its Updated badge goes). */
   keep(r: ServiceRequest, token?: string): void {
-    rememberRequest(this.key, {
-      id: r.service_request_id,
-      lastSeenStatus: r.status,
-      ...(r.updated_datetime ? { lastSeenUpdated: r.updated_datetime } : {}),
-      ...(token ? { token } : {}),
-      ...(r.service_name ? { serviceName: r.service_name } : {}),
-      ...(r.address ? { address: r.address } : {}),
-    });
+    rememberRequest(this.key, recordOf(r, { seen: true, token }));
     this.latest = new Map(this.latest).set(r.service_request_id, r);
     this.host.requestUpdate();
   }

@@ -18,6 +18,7 @@ import { MyRequestsController } from './my-requests-list';
 import { statusViewStyles } from './status-view.styles';
 import type { PinMap } from '../map/pin-map';
 import type { Adapters } from '../adapters';
+import { translate } from '../report/translate';
 import type { Config } from '../schema/config';
 
 /** How long a number the server does not know is tried as a provisional token: one attempt. */
@@ -67,7 +68,7 @@ export class StatusView extends LitElement {
 
   /** A category's name in the resident's language, where the city translated it. */
   private named(name: string | undefined): string | undefined {
-    return name && (this.translations?.[name] ?? name);
+    return name && translate(this.translations, name);
   }
 
   declare private reference: string;

@@ -2,7 +2,7 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import type { Adapters } from '../adapters';
 import type { Backend } from '../backend/types';
-import { isRtl, laterLoaded, loadMessages, type Messages } from '../i18n';
+import { isRtl, moreWords, loadMessages, type Messages } from '../i18n';
 import { SETTINGS, attributeName, parseConfig, type Config, type ConfigResult } from '../schema/config';
 import { ReportFlow } from '../report/flow';
 import { track, type Load } from '../report/load';
@@ -217,7 +217,7 @@ export class CitizenPortal extends LitElement {
     if (flow && this.adapters && (flow.backend !== this.adapters.backend || flow.words !== words))
       flow.connect(this.adapters.backend, words, this.category);
     // The words: the first screen's; the later file's too when the page shows a setting's problem (rare words).
-    this.language.load(lang, !this.adapters && !laterLoaded[lang]);
+    this.language.load(lang, !this.adapters && !moreWords[lang]);
     // view="status": the tracker is all there is, so its chunk loads at once (not from render()).
     if (this.view == 'status' && this.adapters && !this.status) void this.loadStatusView();
   }
@@ -322,7 +322,7 @@ export class CitizenPortal extends LitElement {
     const { settings, adapters, flow } = this;
     if (!settings || !adapters || !flow) {
       const c = this.checked;
-      const words = laterLoaded[m.lang];
+      const words = moreWords[m.lang];
       return words
         ? html`<div class="panel error" role="alert" part="config-error">
             <p><strong>${words.configProblem}</strong></p>

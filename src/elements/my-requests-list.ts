@@ -8,7 +8,7 @@
 import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import type { Backend, ServiceRequest } from '../backend/types';
 import type { Messages } from '../i18n';
-import { withLater } from '../i18n/later';
+import { allWords } from '../i18n/all-words';
 import {
   forgetAll,
   forgetRequest,
@@ -151,7 +151,7 @@ export class MyRequestsController implements ReactiveController {
 
   render(): TemplateResult | typeof nothing {
     if (!this.saved.length) return nothing;
-    const m = withLater(this.host.messages);
+    const m = allWords(this.host.messages);
     const { open, named } = this.options;
     return html`<section class="my-requests" part="my-requests" aria-labelledby="my-requests-title">
       <h2 id="my-requests-title">${m.myRequests}</h2>

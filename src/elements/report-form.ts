@@ -20,8 +20,8 @@
  */
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import type { Adapters } from '../adapters';
-import { laterLoaded, loadMessages, type Messages } from '../i18n';
-import { withLater } from '../i18n/later';
+import { moreWords, loadMessages, type Messages } from '../i18n';
+import { allWords } from '../i18n/all-words';
 import type { Config } from '../schema/config';
 import { STEPS, stepOf, type FieldError, type Step } from '../schema/draft';
 import type { ReportFlow } from '../report/flow';
@@ -112,7 +112,7 @@ export class ReportForm extends LitElement {
     if (services !== this.shownServices) {
       this.shownServices = services;
       // The sentences for failures are in the later words: fetched now (offline, they cannot be: one sentence).
-      if (services.state === 'failed' && !laterLoaded[this.messages.lang])
+      if (services.state === 'failed' && !moreWords[this.messages.lang])
         void loadMessages(this.messages.lang, true).then(
           () => this.requestUpdate(),
           () => undefined,
@@ -169,7 +169,7 @@ export class ReportForm extends LitElement {
   /** A problem in plain words: the first step's strings are here, the later steps' come with their words. */
   private errorText(e: FieldError): string {
     const m = this.messages;
-    return stepOf(e.field) !== 'what' && laterLoaded[m.lang] ? withLater(m).laterFieldError(e) : m.chooseCategory;
+    return stepOf(e.field) !== 'what' && moreWords[m.lang] ? allWords(m).laterFieldError(e) : m.chooseCategory;
   }
 
   // --- Step 1: the problem ----------------------------------------------------------------------------------------

@@ -9,8 +9,8 @@ import { isBackendError } from '../backend/types';
 import type { Messages } from '../i18n';
 import { baseStyles } from './styles';
 import { backendErrorText } from './error-text';
-import { laterBaseStyles } from './later-styles';
-import { withLater } from '../i18n/later';
+import { formControlStyles } from './form-controls.styles';
+import { allWords } from '../i18n/all-words';
 import { define } from './define';
 import { deepLink, parseReference } from '../schema/reference';
 import { renderCard, statusText } from './status-card';
@@ -32,7 +32,7 @@ const readablePattern = (p: string) =>
     .replace(/\$$/, '');
 
 export class StatusView extends LitElement {
-  static override styles = [baseStyles, laterBaseStyles, statusViewStyles];
+  static override styles = [baseStyles, formControlStyles, statusViewStyles];
 
   static override properties = {
     backend: { attribute: false },
@@ -148,7 +148,7 @@ export class StatusView extends LitElement {
     this.mapFor = key;
     this.cardMap?.destroy();
     pinMap.adoptMapStyles(this.shadowRoot!);
-    const m = withLater(this.messages);
+    const m = allWords(this.messages);
     try {
       const map = await pinMap.createPinMap({
         container,
@@ -179,13 +179,13 @@ export class StatusView extends LitElement {
   }
 
   private notFoundText(id: string): string {
-    const m = withLater(this.messages);
+    const m = allWords(this.messages);
     const pattern = this.settings?.referencePattern;
     return pattern ? `${m.notFound(id)} ${m.referenceLooksLike(readablePattern(pattern))}` : m.notFound(id);
   }
 
   private errorText(e: unknown): string {
-    const m = withLater(this.messages);
+    const m = allWords(this.messages);
     if (isBackendError(e) && e.kind === 'network' && navigator.onLine === false) return m.offline;
     return backendErrorText(m, e);
   }
@@ -202,7 +202,7 @@ export class StatusView extends LitElement {
   }
 
   private async lookup(): Promise<void> {
-    const m = withLater(this.messages);
+    const m = allWords(this.messages);
     const typed = this.reference.trim();
     this.found = undefined;
     this.staleSince = undefined;
@@ -262,7 +262,7 @@ export class StatusView extends LitElement {
       const r = await this.backend.request(shown.service_request_id, this.abort.signal);
       if (this.found?.service_request_id !== r.service_request_id) return;
       if (r.status !== shown.status) {
-        const m = withLater(this.messages);
+        const m = allWords(this.messages);
         this.announcement = m.statusChanged(r.service_request_id, statusText(m, r));
       }
       this.show(r);
@@ -284,7 +284,7 @@ export class StatusView extends LitElement {
   private copyLink(): void {
     const input = this.renderRoot.querySelector<HTMLInputElement>('#deep-link');
     if (!input) return;
-    const m = withLater(this.messages);
+    const m = allWords(this.messages);
     const done = () => (this.announcement = m.copied);
     input.select();
     if (navigator.clipboard?.writeText) navigator.clipboard.writeText(input.value).then(done, () => {});
@@ -296,7 +296,7 @@ export class StatusView extends LitElement {
   }
 
   protected override render(): TemplateResult {
-    const m = withLater(this.messages);
+    const m = allWords(this.messages);
     return html`
       <form novalidate part="status-form" @submit=${this.handleSubmit}>
         <div class="field">

@@ -42,20 +42,20 @@ export function resolveLanguage(
 
 type Chunk = Awaited<ReturnType<(typeof chunks)[string]>>;
 const loaded: Record<string, Promise<Chunk>> = {};
-/** The later steps' words, by language, once loaded (read by withLater in the later chunks). */
-export const laterLoaded: Record<string, LaterMessages> = {};
+/** The rest of each language's words (later steps, status view, rare messages), once loaded (see allWords). */
+export const moreWords: Record<string, LaterMessages> = {};
 let laterWanted = false;
 
 /**
  * The words for `lang`: the first screen's, and the later steps' too once the resident has reached them (so a
  * language switched on step 3 arrives whole). Rejects when a chunk cannot be loaded (offline).
  */
-export async function loadMessages(lang: string, withLater = laterWanted): Promise<Messages> {
-  laterWanted ||= withLater;
+export async function loadMessages(lang: string, allWords = laterWanted): Promise<Messages> {
+  laterWanted ||= allWords;
   const chunk = await (loaded[lang] ??= chunks[lang]!().catch((e: unknown) => {
     delete loaded[lang];
     throw e;
   }));
-  if (laterWanted) laterLoaded[lang] ??= (await chunk.later()).messages;
+  if (laterWanted) moreWords[lang] ??= (await chunk.later()).messages;
   return chunk.messages;
 }

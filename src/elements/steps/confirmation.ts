@@ -7,18 +7,18 @@
  */
 import { LitElement, html, nothing, type TemplateResult } from 'lit';
 import type { Messages } from '../../i18n';
-import { withLater } from '../../i18n/later';
+import { allWords } from '../../i18n/all-words';
 import type { ReportFlow } from '../../report/flow';
 import type { Config } from '../../schema/config';
 import { deepLink } from '../../schema/reference';
 import { CheckStatusEvent } from '../events';
 import { FlowController } from '../flow-controller';
 import { baseStyles } from '../styles';
-import { laterBaseStyles } from '../later-styles';
+import { formControlStyles } from '../form-controls.styles';
 import { stepStyles } from './steps.styles';
 
 export class ReportConfirmation extends LitElement {
-  static override styles = [baseStyles, laterBaseStyles, stepStyles];
+  static override styles = [baseStyles, formControlStyles, stepStyles];
 
   static override properties = {
     flow: { attribute: false },
@@ -63,7 +63,7 @@ export class ReportConfirmation extends LitElement {
   private renderPanel(flow: ReportFlow): TemplateResult | typeof nothing {
     const result = flow.result;
     if (!result) return nothing;
-    const m = withLater(this.messages);
+    const m = allWords(this.messages);
     const reference = result.serviceRequestId ?? result.token;
     // view="report": a form alone, with no tracker to go to.
     const tracker = this.settings.view !== 'report';

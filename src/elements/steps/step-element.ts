@@ -6,13 +6,13 @@
 import { LitElement, html, nothing, type TemplateResult } from 'lit';
 import type { Adapters } from '../../adapters';
 import type { Messages } from '../../i18n';
-import { withLater } from '../../i18n/later';
+import { allWords } from '../../i18n/all-words';
 import type { ReportFlow } from '../../report/flow';
 import type { Config } from '../../schema/config';
 import type { Draft } from '../../schema/draft';
 import { FlowController } from '../flow-controller';
 import { baseStyles } from '../styles';
-import { laterBaseStyles } from '../later-styles';
+import { formControlStyles } from '../form-controls.styles';
 import { stepStyles } from './steps.styles';
 
 export type TextField = 'lat' | 'long' | 'address' | 'description' | 'email' | 'firstName' | 'lastName' | 'phone';
@@ -26,7 +26,7 @@ export interface TextFieldOptions {
 }
 
 export abstract class StepElement extends LitElement {
-  static override styles = [baseStyles, laterBaseStyles, stepStyles];
+  static override styles = [baseStyles, formControlStyles, stepStyles];
 
   static override properties = {
     flow: { attribute: false },
@@ -44,7 +44,7 @@ export abstract class StepElement extends LitElement {
 
   /** The resident's words, the later steps' included (loaded with this chunk). */
   get words() {
-    return withLater(this.messages);
+    return allWords(this.messages);
   }
 
   protected get draft(): Draft {

@@ -4,7 +4,7 @@
  */
 import { css } from 'lit';
 
-export const laterBaseStyles = css`
+export const formControlStyles = css`
   fieldset {
     border: 0;
     margin: 0 0 var(--_gap);

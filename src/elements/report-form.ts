@@ -43,6 +43,13 @@ interface StepElement extends HTMLElement {
   focusField(id: string): boolean;
 }
 
+/** The later steps' elements, defined by their chunk. */
+const STEP_TAGS = {
+  where: 'citizen-portal-location',
+  details: 'citizen-portal-details',
+  review: 'citizen-portal-review',
+};
+
 /** Parts of the later steps' elements that the page may style: forwarded through this element's shadow root. */
 const STEP_PARTS = 'error, map, nearby, photos, contact, review';
 
@@ -77,6 +84,7 @@ export class ReportForm extends LitElement {
   /** The step last rendered: when it changes, focus goes to the new step's heading. */
   private shownStep: Step | undefined;
   private shownServices: unknown;
+  private shownStepElement: StepElement | undefined;
   /** The chosen category's name in the list last shown: the input shows it unless the resident is typing. */
   private shownName = '';
   private shownCode = '';
@@ -250,7 +258,10 @@ export class ReportForm extends LitElement {
 
   private renderStep(flow: ReportFlow): TemplateResult {
     const step = flow.draft.step;
-    if (step === 'what') return html`${this.renderCategory(flow)} ${this.renderRedirect()}`;
+    if (step === 'what') {
+      this.shownStepElement = undefined;
+      return html`${this.renderCategory(flow)} ${this.renderRedirect()}`;
+    }
     const later = flow.steps;
     if (later?.state === 'failed') {
       return html`<div class="panel error" role="alert">
@@ -259,39 +270,23 @@ export class ReportForm extends LitElement {
       </div>`;
     }
     if (later?.state !== 'ready') return html`<p role="status">${this.messages.loadingStep}</p>`;
-    // One element per step (each template its own tag): made when its step shows, gone when it goes, and with it
-    // what it holds (the map). Its state is the flow's, so nothing is lost.
-    const p = [flow, this.messages, this.settings, this.adapters] as const;
-    const go = () => void this.handleContinue();
-    return step === 'where'
-      ? html`<citizen-portal-location
-          data-step
-          .flow=${p[0]}
-          .messages=${p[1]}
-          .settings=${p[2]}
-          .adapters=${p[3]}
-          exportparts=${STEP_PARTS}
-          @cp-continue=${go}
-        ></citizen-portal-location>`
-      : step === 'details'
-        ? html`<citizen-portal-details
-            data-step
-            .flow=${p[0]}
-            .messages=${p[1]}
-            .settings=${p[2]}
-            .adapters=${p[3]}
-            exportparts=${STEP_PARTS}
-            @cp-continue=${go}
-          ></citizen-portal-details>`
-        : html`<citizen-portal-review
-            data-step
-            .flow=${p[0]}
-            .messages=${p[1]}
-            .settings=${p[2]}
-            .adapters=${p[3]}
-            exportparts=${STEP_PARTS}
-            @cp-continue=${go}
-          ></citizen-portal-review>`;
+    return html`${this.stepElement(step)}`;
+  }
+
+  /**
+   * The step's element: made when its step shows and dropped when it goes, and with it what it holds (the map).
+   * Its state is the flow's, so nothing is lost; its properties follow each render.
+   */
+  private stepElement(step: Exclude<Step, 'what'>): StepElement {
+    if (this.shownStepElement?.dataset['step'] !== step) {
+      const element = document.createElement(STEP_TAGS[step]) as StepElement;
+      element.dataset['step'] = step;
+      element.setAttribute('exportparts', STEP_PARTS);
+      element.addEventListener('cp-continue', () => void this.handleContinue());
+      this.shownStepElement = element;
+    }
+    const { flow, messages, settings, adapters } = this;
+    return Object.assign(this.shownStepElement, { flow, messages, settings, adapters });
   }
 
   protected override render(): TemplateResult | typeof nothing {

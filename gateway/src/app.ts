@@ -311,7 +311,7 @@ export function createGateway(deps: GatewayDeps) {
     bodyLimit({
       maxSize: 256 * 1024,
       onError: () => {
-        throw new GatewayError(413, 'too-large', 'The report is too large.');
+        throw new GatewayError(413, 'too-large', 'The report is too large.', { Connection: 'close' });
       },
     }),
     async (c) => {

@@ -55,4 +55,7 @@ export async function acceptImage(
 }
 
 export const tooLarge = (max: number) =>
-  new GatewayError(413, 'too-large', `The photo is too large (at most ${Math.floor(max / 1024 / 1024) || 1} MB).`);
+  new GatewayError(413, 'too-large', `The photo is too large (at most ${Math.floor(max / 1024 / 1024) || 1} MB).`, {
+    // The rest of the upload is not read: the connection cannot be reused.
+    Connection: 'close',
+  });

@@ -8,8 +8,8 @@
  *
  * dependency-cruiser reads TypeScript with the TypeScript compiler's JavaScript API, and our TypeScript (7, the
  * native compiler) has none. So `npm run deps` loads this file first with `node --require`: the part below the
- * rules then hands dependency-cruiser a TypeScript 5 (the one @custom-elements-manifest/analyzer depends on), and
- * only dependency-cruiser. Loaded by dependency-cruiser as its configuration, the same file just gives the rules.
+ * rules then hands dependency-cruiser a TypeScript 5 (package.json's devDependency "typescript-5", an npm alias of
+ * typescript@5), and only dependency-cruiser. Loaded by dependency-cruiser as its configuration, the same file just gives the rules.
  */
 const path = require('node:path');
 
@@ -94,19 +94,16 @@ module.exports = {
 function installTypeScriptForDependencyCruiser() {
   const Module = require('node:module');
   const { pathToFileURL } = require('node:url');
-  const candidates = [__dirname, path.join(__dirname, 'node_modules/@custom-elements-manifest/analyzer')];
-  const found = candidates
-    .map((from) => {
-      try {
-        return path.dirname(require.resolve('typescript/package.json', { paths: [from] }));
-      } catch {
-        return undefined;
-      }
-    })
-    .find((dir) => dir && Number(require(path.join(dir, 'package.json')).version.split('.')[0]) < 7);
+  // package.json's devDependency "typescript-5" (npm:typescript@5) is there for this alone.
+  let found;
+  try {
+    found = path.dirname(require.resolve('typescript-5/package.json', { paths: [__dirname] }));
+  } catch {
+    found = undefined;
+  }
   if (!found) {
     throw new Error(
-      '.dependency-cruiser.cjs: no TypeScript < 7 installed, and dependency-cruiser reads .ts files only with one',
+      '.dependency-cruiser.cjs: the devDependency "typescript-5" is missing (npm install): dependency-cruiser reads .ts files only with a TypeScript < 7',
     );
   }
   const inCruiser = (file) => /[\\/]node_modules[\\/]dependency-cruiser[\\/]/.test(file ?? '');

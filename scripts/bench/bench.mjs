@@ -1,42 +1,83 @@
-// `npm run bench`: the numbers we steer by, printed as a table. Sizes are exact; times are medians of several
-// runs in headless Chromium on this machine (informative, never a pass/fail gate: that is the size check's job).
-// Needs a build (npm run build).
-import http from 'node:http';
+// `npm run bench`: the numbers we steer by, as markdown tables, printed and written to scripts/bench/results.md
+// (with the date, the machine and the commit). Sizes are exact; times are medians of several runs in headless
+// Chromium on this machine (informative, never a pass/fail gate: that is the size check's job). Needs a build
+// (npm run build; npm run bench builds first). BENCH_RUNS (default 7) sets the loads per profile and the other
+// repeated runs. Sections, each its own module here:
+//   load.mjs           the headline (issue #14): navigation → usable category list, product / floor, 3 profiles
+//   widget-search.mjs  category search per keystroke in the widget, 500 and 5,000 services (+ bench-search.mjs)
+//   photo.mjs          a 12 MP JPEG through src/photo
+//   memory.mjs         JS heap after a report, and over 20 (and 40) mount cycles
+//   map.mjs            location step → drawn map
+// and, below them, the numbers this bench printed before: sizes, the submit round trip, parsing big answers.
+import { execFileSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import os from 'node:os';
 import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
 import { measure, CORE_BUDGET_BYTES } from '../check/size-check.mjs';
-import { startCdnServer } from '../dev/cdn-server.mjs';
-import { startOpen311Server } from '../dev/open311-server.mjs';
-import { continueTo, launchBrowser, pickCategory } from '../../test/e2e/browser.mjs';
+import { continueTo, pickCategory } from '../../test/e2e/browser.mjs';
 import { benchSearch } from './bench-search.mjs';
+import { benchLoad, loadReport } from './load.mjs';
+import { benchMap } from './map.mjs';
+import { benchMemory } from './memory.mjs';
+import { benchPhoto } from './photo.mjs';
+import { startBenchServers } from './servers.mjs';
+import { launchChromium, median, table } from './stats.mjs';
+import { benchWidgetSearch } from './widget-search.mjs';
 
 const RUNS = Number(process.env.BENCH_RUNS || 7);
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const RESULTS = fileURLToPath(new URL('./results.md', import.meta.url));
+const log = (s) => console.error(`[bench ${(performance.now() / 1000).toFixed(0)} s] ${s}`);
+const started = new Date();
+const loadBefore = os.loadavg();
 
+const srv = await startBenchServers();
+const chromium = await launchChromium();
+const browser = chromium.browser;
+const sections = [];
+
+// 1. The headline.
+log('load: floor and product, alternating, 3 profiles');
+const loads = await benchLoad({ runs: RUNS, browser, servers: srv, log });
+sections.push(['Load: navigation → usable category list (issue #14)', loadReport(loads, srv)]);
+
+// 2. Category search.
+log('category search in the widget');
+const searchInWidget = await benchWidgetSearch(browser, srv, { log });
+log('category search in Node (bench-search.mjs), 500 and 5,000 services');
+const searchRows = [
+  ...(await benchSearch({ size: 500 })).map(([k, v, n]) => [k.replace(/^(search|suggest):/, '$1 (500):'), v, n]),
+  ...(await benchSearch({ size: 5000, reps: 30, coldPasses: 10 })),
+];
+sections.push([
+  'Category search per keystroke',
+  `${searchInWidget}\n\n${table(['search code alone, in Node', 'value', 'note'], searchRows)}`,
+]);
+
+// 3. Photo. 4. Memory. 5. Map.
+log('photo pipeline');
+sections.push(['A 12-megapixel photo through the photo pipeline', await benchPhoto(browser, srv, { runs: 5, log })]);
+log('memory');
+sections.push(['Memory', await benchMemory(browser, srv, { cycles: 20, log })]);
+log('map');
+sections.push(['Location step → drawn map', await benchMap(browser, srv, { log })]);
+
+// 6. What this bench printed before issue #14, kept: sizes, the old "categories shown" time, the submit round trip,
+// parsing big answers.
+log('sizes, submit round trip, parsing');
 const rows = [];
 const { rows: files, coreBytes } = measure();
 rows.push(['first screen, gzip (core + the largest language)', `${coreBytes} B`, `budget ${CORE_BUDGET_BYTES} B`]);
 for (const f of files.filter((r) => !r.core && !r.largestLanguage))
   rows.push([`lazy chunk ${f.file}, gzip`, `${f.gzip} B`, 'on demand']);
 
-const cdn = await startCdnServer();
-const backend = await startOpen311Server();
-const page = http.createServer((req, res) => {
-  res.writeHead(200, { 'Content-Type': 'text/html' });
-  res.end(`<!doctype html><html lang="en"><body>
-<script type="module" src="${cdn.origin}/dist/citizen-portal.js"></script>
-<citizen-portal endpoint="${backend.base}"></citizen-portal></body></html>`);
-});
-await new Promise((r) => page.listen(0, '127.0.0.1', r));
-const pageUrl = `http://127.0.0.1:${page.address().port}/`;
-const chromium = await launchBrowser();
-
-// Time from navigation start until the category list is filled in, as the resident sees it.
+// Time from navigation start until the combobox exists, and the submit round trip, unthrottled, one tab each.
 const toCategories = [];
 const toSubmitted = [];
 for (let i = 0; i < RUNS; i++) {
-  const tab = await chromium.browser.newPage();
+  const tab = await browser.newPage();
   await tab.setCacheEnabled(false);
-  await tab.goto(pageUrl);
+  await tab.goto(srv.pageUrl('product'));
   await tab.waitForSelector('aria/Category[role="combobox"]');
   toCategories.push(await tab.evaluate(() => performance.now()));
   await pickCategory(tab, 'graffiti on public', 'Graffiti on Public Property'); // no questions: the round trip alone
@@ -45,24 +86,24 @@ for (let i = 0; i < RUNS; i++) {
   await continueTo(tab, 'Step 3 of 4: Details and contact');
   await (await tab.waitForSelector('aria/Description[role="textbox"]')).type('bench');
   await continueTo(tab, 'Step 4 of 4: Check and send');
-  const started = performance.now();
+  const t = performance.now();
   await (await tab.waitForSelector('aria/Submit[role="button"]')).click();
   await tab.waitForSelector('aria/Thank you, your report was sent[role="heading"]');
-  toSubmitted.push(performance.now() - started);
+  toSubmitted.push(performance.now() - t);
   await tab.close();
 }
 rows.push([
-  `page load → categories shown (median of ${RUNS}, cold cache)`,
+  `page load → combobox found by puppeteer (median of ${RUNS}, cold cache)`,
   `${median(toCategories).toFixed(0)} ms`,
-  '',
+  '1× CPU, polled from puppeteer; the load table above is the measure',
 ]);
 rows.push([`Submit → confirmation shown (median of ${RUNS})`, `${median(toSubmitted).toFixed(0)} ms`, '']);
 
 // Parsing big answers (issue #3): a 5,000-service catalogue and a 1,000-request list, JSON and XML, through the
 // whole client (decode, key folding, zod) with a fetch that answers from memory.
 const parsing = await (async () => {
-  const tab = await chromium.browser.newPage();
-  await tab.goto(pageUrl);
+  const tab = await browser.newPage();
+  await tab.goto(srv.pageUrl('empty'));
   const result = await tab.evaluate(
     async (bundle, runs) => {
       const { createOpen311Backend } = await import(bundle);
@@ -133,7 +174,7 @@ const parsing = await (async () => {
       }
       return out;
     },
-    `${cdn.origin}/dist/citizen-portal.js`,
+    `${srv.cdn}/dist/citizen-portal.js`,
     RUNS,
   );
   await tab.close();
@@ -143,16 +184,35 @@ rows.push([`parse 5,000 services, JSON (median of ${RUNS})`, `${parsing['json se
 rows.push([`parse 5,000 services, XML (median of ${RUNS})`, `${parsing['xml services'].toFixed(1)} ms`, '']);
 rows.push([`parse 1,000 requests, JSON (median of ${RUNS})`, `${parsing['json requests'].toFixed(1)} ms`, '']);
 rows.push([`parse 1,000 requests, XML (median of ${RUNS})`, `${parsing['xml requests'].toFixed(1)} ms`, '']);
+sections.push(['Sizes, submit, parsing', table(['measure', 'value', 'note'], rows)]);
 
-// Category search at 5,000 services (issue #4): index build and time per keystroke.
-rows.push(...(await benchSearch()));
-
+const chromiumVersion = await browser.version();
 await chromium.close();
-cdn.close();
-backend.close();
-page.close();
+srv.close();
 
-const w = Math.max(...rows.map((r) => r[0].length));
-console.log(`${'measure'.padEnd(w)} | ${'value'.padStart(10)} | note`);
-console.log(`${'-'.repeat(w)}-|-${'-'.repeat(10)}-|-----`);
-for (const [k, v, n] of rows) console.log(`${k.padEnd(w)} | ${v.padStart(10)} | ${n}`);
+// Where and when: results from a busy or another machine do not compare.
+const git = (...args) => {
+  try {
+    return execFileSync('git', args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+  } catch {
+    return '';
+  }
+};
+const dirty = git('status', '--porcelain', '--', 'src').split('\n').filter(Boolean).length;
+const cpus = os.cpus();
+const loadAfter = os.loadavg();
+const header = [
+  `# citizen-portal benchmark`,
+  '',
+  `- date: ${started.toISOString().replace(/\.\d+Z$/, 'Z')}, took ${(performance.now() / 1000).toFixed(0)} s`,
+  `- machine: ${cpus.length} × ${cpus[0]?.model.trim()}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GB, ` +
+    `${os.type()} ${os.release()}; load average ${loadBefore[0].toFixed(1)} before, ${loadAfter[0].toFixed(1)} after` +
+    `${loadBefore[0] > cpus.length / 2 || loadAfter[0] > cpus.length ? ' (busy: other work ran, times are noisier)' : ''}`,
+  `- ${chromiumVersion} headless, Node ${process.version}`,
+  `- commit ${git('rev-parse', '--short', 'HEAD') || '?'}${dirty ? ` with ${dirty} changed file(s) in src/ (the build measured is the working tree's)` : ''}`,
+  `- \`npm run bench\` (scripts/bench/bench.mjs), BENCH_RUNS=${RUNS}`,
+].join('\n');
+const markdown = `${header}\n${sections.map(([title, body]) => `\n## ${title}\n\n${body}\n`).join('')}`;
+console.log(markdown);
+writeFileSync(RESULTS, markdown);
+log(`written to ${RESULTS}`);

@@ -2,6 +2,8 @@
  * citizen-portal: loading this module defines <citizen-portal> (and its two inner views).
  * Safe to load twice (two script tags, two bundles): a tag already defined is left alone.
  */
+// First: starts fetching the resident's words before the rest evaluates.
+import './start';
 import { createAdapters } from './adapters';
 import { fetchConfigFile } from './backend/config-file';
 import { CitizenPortal } from './elements/citizen-portal';

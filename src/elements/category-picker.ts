@@ -116,6 +116,8 @@ export class CategoryPicker implements ReactiveController {
   open = false;
   /** Index into the flat list of shown options. */
   active = -1;
+  /** The list was asked for before the categories arrived. */
+  private waiting = false;
   private sections: Section[] = [];
   private index: ReturnType<typeof createServiceIndex<Service>> | undefined;
   private indexed: readonly Service[] | undefined;
@@ -166,6 +168,14 @@ export class CategoryPicker implements ReactiveController {
     return this.options.services().find((s) => s.service_code === code)?.service_name ?? '';
   }
 
+  /**
+   * A new list (it arrived, or in another language): if the resident asked for the list before it came (typed,
+   * clicked, pressed an arrow), it shows now.
+   */
+  refresh(): void {
+    if (this.waiting) void this.show();
+  }
+
   /** Shows the selection in the input (after a choice, a restored draft, or leaving the field). */
   sync(): void {
     this.query = this.selectedName();
@@ -205,6 +215,7 @@ export class CategoryPicker implements ReactiveController {
 
   private async show(): Promise<void> {
     this.compute();
+    this.waiting = this.options.services().length === 0;
     this.open = this.rows().length > 0;
     if (this.active >= this.rows().length) this.active = -1;
     this.host.requestUpdate();
@@ -219,7 +230,7 @@ export class CategoryPicker implements ReactiveController {
   }
 
   private hide(): void {
-    this.open = false;
+    this.open = this.waiting = false;
     this.active = -1;
     this.stopPositioning?.();
     this.stopPositioning = undefined;
@@ -378,7 +389,11 @@ export class CategoryPicker implements ReactiveController {
       </div>
       <p class="visually-hidden" role="status">
         ${
-          this.query && this.query !== this.selectedName() ? (shown ? m.categoriesFound(shown) : m.noCategoryFound) : ''
+          this.query && this.query !== this.selectedName() && !this.waiting
+            ? shown
+              ? m.categoriesFound(shown)
+              : m.noCategoryFound
+            : ''
         }
       </p>`;
   }

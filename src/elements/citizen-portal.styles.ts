@@ -2,6 +2,10 @@
 import { css } from 'lit';
 
 export const portalStyles = css`
+  /* The first screen laid out before its words arrive: its box reserved, nothing shown. */
+  .placeholder {
+    visibility: hidden;
+  }
   .tabs {
     display: flex;
     flex-wrap: wrap;

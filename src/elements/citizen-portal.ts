@@ -2,7 +2,7 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import type { Adapters } from '../adapters';
 import type { Backend } from '../backend/types';
-import { isRtl, moreWords, loadMessages, type Messages } from '../i18n';
+import { isRtl, moreWords, loadMessages, placeholderWords, type Messages } from '../i18n';
 import { SETTINGS, attributeName, parseConfig, type Config, type ConfigResult } from '../schema/config';
 import { ReportFlow } from '../report/flow';
 import { track, type Load } from '../report/load';
@@ -249,6 +249,7 @@ export class CitizenPortal extends LitElement {
           return steps.reportSteps(this.settings!);
         },
         onSubmitted: (result, serviceCode) => this.dispatchEvent(new RequestSubmittedEvent({ ...result, serviceCode })),
+        whenIdle: (task) => (globalThis.requestIdleCallback ?? setTimeout)(() => task()),
         onResolved: (token, serviceRequestId) =>
           this.dispatchEvent(new ReferenceResolvedEvent({ token, serviceRequestId })),
       });
@@ -311,10 +312,19 @@ export class CitizenPortal extends LitElement {
   }
 
   protected override render(): TemplateResult {
-    const m = this.language.messages;
-    const lang = m?.lang ?? 'en';
-    return html`<div lang=${lang} dir=${isRtl(lang) ? 'rtl' : 'ltr'}>
-      ${m ? this.renderIn(m) : this.language.renderNoWords()}
+    const words = this.language.messages;
+    if (!words && this.language.failed) return html`<div>${this.language.renderNoWords()}</div>`;
+    // Until the resident's words arrive, the first screen is laid out in English but not shown (nor read out):
+    // the page below the widget does not move when they come.
+    const m = words ?? placeholderWords;
+    return html`<div
+      lang=${m.lang}
+      dir=${isRtl(m.lang) ? 'rtl' : 'ltr'}
+      class=${words ? '' : 'placeholder'}
+      ?inert=${!words}
+      aria-hidden=${words ? nothing : 'true'}
+    >
+      ${this.ready ? this.renderIn(m) : nothing}
     </div>`;
   }
 

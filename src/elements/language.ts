@@ -4,7 +4,7 @@
  * offers more than one. The element re-renders when the words arrive or the resident picks another language.
  */
 import { html, nothing, type ReactiveControllerHost, type TemplateResult } from 'lit';
-import { LANGUAGE_NAMES, isLanguage, loadMessages, resolveLanguage, type Messages } from '../i18n';
+import { LANGUAGE_NAMES, isLanguage, loadMessages, resolveLanguage, wordsHere, type Messages } from '../i18n';
 
 const LANGUAGE_KEY = 'citizen-portal:language';
 
@@ -33,7 +33,8 @@ export class PortalLanguage {
   shown = '';
   /** The words' loading: the portal's updateComplete waits for it. */
   loading: Promise<void> | undefined;
-  private failed = false;
+  /** The words could not be loaded (offline): one plain sentence with Try again. */
+  failed = false;
   /** The language the resident picked in the switcher (remembered on this device). */
   private chosen = readChosenLanguage();
 
@@ -59,6 +60,8 @@ export class PortalLanguage {
   load(lang: string, later: boolean): void {
     if (this.failed || (lang === this.shown && !later)) return;
     this.shown = lang;
+    // Words already here (English's first screen is in the entry file) show at once: no waiting for a chunk.
+    this.messages = wordsHere(lang) ?? this.messages;
     this.loading = loadMessages(lang, later).then(
       (m) => void (this.shown === lang && ((this.messages = m), this.host.requestUpdate())),
       // Offline, or the CDN failed: the words stay as they were (none yet: a plain sentence with Try again).

@@ -115,6 +115,7 @@ export class ReportForm extends LitElement {
     // again): the input shows its name, unless the resident is typing there.
     if ((services !== this.shownServices || code !== this.shownCode) && services.state === 'ready') {
       if (this.picker.query === this.shownName) this.picker.sync();
+      this.picker.refresh();
       this.shownCode = code;
     }
     if (services !== this.shownServices) {
@@ -185,7 +186,6 @@ export class ReportForm extends LitElement {
   private renderCategory(flow: ReportFlow): TemplateResult {
     const m = this.messages;
     const s = flow.services;
-    if (s.state === 'loading') return html`<p class="field" role="status">${m.loadingCategories}</p>`;
     if (s.state === 'failed') {
       return html`<div class="panel error field" role="alert">
         <p>${m.loadCategoriesFailed} ${backendErrorText(m, s.error)}</p>
@@ -204,10 +204,13 @@ export class ReportForm extends LitElement {
         : nothing,
     };
     const selected = flow.selectedService();
-    return html`<div class="field">
+    // While the list loads, the field is already there (the same box: nothing moves when the list arrives), and
+    // what the resident types meanwhile is searched as soon as it comes.
+    return html`<div class="field" aria-busy=${s.state === 'loading' ? 'true' : 'false'}>
       <label for="category">${m.category}</label>
       <p class="hint" id="category-hint">${m.categoryHint}</p>
       ${a.message} ${this.picker.render(a)}
+      <p class="visually-hidden" role="status">${s.state === 'loading' ? m.loadingCategories : ''}</p>
       ${selected?.description ? html`<p class="hint">${selected.description}</p>` : nothing}
     </div>`;
   }

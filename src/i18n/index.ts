@@ -7,6 +7,7 @@
  */
 import { LANGUAGE_NAMES, isLanguage } from '../schema/languages';
 import type { LaterMessages, Messages } from './messages';
+import * as english from './en';
 
 export { LANGUAGE_NAMES, isLanguage };
 export type { LaterMessages, Messages };
@@ -14,7 +15,9 @@ export type { LaterMessages, Messages };
 /** Each language's first file; it knows where its later one is. */
 const chunks: Record<string, () => Promise<{ messages: Messages; later: () => Promise<{ messages: LaterMessages }> }>> =
   {
-    en: () => import('./en'),
+    // English's first-screen words are in the entry file: no round trip before an English page's first screen,
+    // and the box other languages' first screen is laid out in while their words arrive (no layout shift).
+    en: () => Promise.resolve(english),
     es: () => import('./es'),
     fr: () => import('./fr'),
     zh: () => import('./zh'),
@@ -42,6 +45,14 @@ export function resolveLanguage(
 
 type Chunk = Awaited<ReturnType<(typeof chunks)[string]>>;
 const loaded: Record<string, Promise<Chunk>> = {};
+const arrived: Record<string, Messages> = { en: english.messages };
+
+/** The first screen's words of `lang` if they are here already (English always is): render without waiting. */
+export const wordsHere = (lang: string): Messages | undefined =>
+  Object.hasOwn(arrived, lang) && !(laterWanted && !moreWords[lang]) ? arrived[lang] : undefined;
+
+/** The English first screen, the box every language's first screen is laid out in while its words arrive. */
+export const placeholderWords: Messages = english.messages;
 /** The rest of each language's words (later steps, status view, rare messages), once loaded (see allWords). */
 export const moreWords: Record<string, LaterMessages> = {};
 let laterWanted = false;
@@ -57,5 +68,5 @@ export async function loadMessages(lang: string, allWords = laterWanted): Promis
     throw e;
   }));
   if (laterWanted) moreWords[lang] ??= (await chunk.later()).messages;
-  return chunk.messages;
+  return (arrived[lang] = chunk.messages);
 }

@@ -45,6 +45,11 @@ export interface FlowOptions {
   onSubmitted?: (result: SubmitResult, serviceCode: string) => void;
   /** The number behind a provisional token arrived. */
   onResolved?: (token: string, serviceRequestId: string) => void;
+  /**
+   * Runs a task when the browser is idle: once a category is chosen, the later steps (and its questions) are
+   * fetched then, so Continue is instant, without competing with the first screen.
+   */
+  whenIdle?: (task: () => void) => void;
 }
 
 /** What `continue()` did, so the element can put focus where it belongs. */
@@ -85,6 +90,7 @@ export class ReportFlow {
   /** The category whose questions are on their way: asked twice (categories and chunk arriving), fetched once. */
   private pendingDefinition = '';
   private servicesRun = 0;
+  private stepsLoad: Promise<ReportSteps | undefined> | undefined;
 
   constructor(readonly options: FlowOptions) {
     const saved = loadDraft(options.storageKey);
@@ -184,7 +190,10 @@ export class ReportFlow {
   set(patch: Partial<Draft>): void {
     this.draft = { ...this.draft, ...patch };
     saveDraft(this.storageKey, this.draft);
-    if ('serviceCode' in patch) this.prepare();
+    if ('serviceCode' in patch) {
+      this.prepare();
+      if (patch.serviceCode && !this.steps) this.options.whenIdle?.(() => void this.loadSteps());
+    }
     this.changed();
   }
 
@@ -228,16 +237,16 @@ export class ReportFlow {
 
   /** The later steps' chunk, fetched when the resident first moves on. */
   loadSteps(): Promise<ReportSteps | undefined> {
-    const later = valueOf(this.steps);
-    if (later) return Promise.resolve(later);
-    return track(this.options.loadSteps, (load) => {
+    // Asked for twice (fetched when idle, and Continue pressed meanwhile): fetched once.
+    if (this.steps?.state !== 'failed' && this.stepsLoad) return this.stepsLoad;
+    return (this.stepsLoad = track(this.options.loadSteps, (load) => {
       this.steps = load;
       if (load.state === 'ready') {
         load.value.attach(this);
         this.prepare();
       }
       this.changed();
-    });
+    }));
   }
 
   /** Shows a step (the later ones once their chunk is here); false when it could not be loaded. */

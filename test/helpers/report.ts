@@ -4,9 +4,12 @@
  */
 import { accessibleName, getByRole, queryAllByRole, regionText, type, waitFor } from './dom';
 
-/** The "Category" combobox, once the categories have loaded. */
+/** The "Category" combobox, once the categories have loaded (its field is aria-busy until then). */
 export async function categoryInput(el: Element): Promise<HTMLInputElement> {
-  return waitFor(() => getByRole<HTMLInputElement>(el, 'combobox', 'Category'), 'the category field');
+  return waitFor(() => {
+    const input = getByRole<HTMLInputElement>(el, 'combobox', 'Category');
+    return !input.closest('[aria-busy="true"]') && input;
+  }, 'the category field');
 }
 
 /** Types a category's name into the combobox and clicks its option, as a resident does. */

@@ -17,6 +17,11 @@ import { createServiceIndex, type SearchHit } from '../search';
 const MAX_SHOWN = 100;
 
 export const pickerStyles = css`
+  /* Two lines kept for the hint in every language, so the first screen has the same box while its words arrive
+     (laid out in English meanwhile): nothing on the host page moves when they come. */
+  #category-hint {
+    min-height: 3em;
+  }
   .combo {
     position: relative;
     max-width: 36rem;

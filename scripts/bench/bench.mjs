@@ -61,6 +61,7 @@ log('memory');
 sections.push(['Memory', await benchMemory(browser, srv, { cycles: 20, log })]);
 log('map');
 sections.push(['Location step → drawn map', await benchMap(browser, srv, { log })]);
+sections.push(['Gateway under load (issue #12)', await (await import('./gateway.mjs')).benchGateway({ log })]);
 
 // 6. What this bench printed before issue #14, kept: sizes, the old "categories shown" time, the submit round trip,
 // parsing big answers.

@@ -28,16 +28,30 @@ export interface Adapters {
   loadedMap(): PinMapEngine | undefined;
 }
 
+/**
+ * A gateway that refuses reports filed faster than a person can hands out a signed form token: asked for when the
+ * page opens (the form's start), sent with the report. A gateway without them (404) or unreachable: no fields.
+ */
+function gatewayFormToken(gateway: string): () => Promise<Record<string, string>> {
+  const token = fetch(`${gateway}/form-token`, { credentials: 'omit' })
+    .then((res) => (res.ok ? (res.json() as Promise<{ token?: unknown; field?: unknown }>) : undefined))
+    .then((t) => (typeof t?.token === 'string' && typeof t.field === 'string' ? { [t.field]: t.token } : {}))
+    .catch(() => ({}));
+  return () => token;
+}
+
 let engine: Promise<PinMapEngine> | undefined;
 let loadedEngine: PinMapEngine | undefined;
 
 /** Builds the adapters for one configuration; `own` is a backend the webmaster set (any protocol). */
 export function createAdapters(config: Config, locale: string, own?: Backend): Adapters {
-  const { endpoint, jurisdiction, apiKey, format, localeParam, mediaUpload, timeout, geocoder } = config;
+  const { endpoint, jurisdiction, apiKey, format, localeParam, mediaUpload, timeout, geocoder, gateway } = config;
+  const formFields = gateway ? gatewayFormToken(gateway) : undefined;
   const backend =
     own ??
     createOpen311Backend({
       ...{ endpoint, jurisdiction, apiKey, format, localeParam, mediaUpload },
+      ...(formFields && { formFields }),
       lang: locale,
       ...(timeout ? { timeoutMs: timeout * 1000 } : {}),
     });

@@ -31,6 +31,11 @@ export interface Open311Options {
   xmlParser?: XmlParser;
   /** A fetch of your own (a proxy that signs calls, tests). */
   fetch?: typeof fetch;
+  /**
+   * Fields to add to each new report's POST, asked for as it is sent: a citizen-portal gateway's form token (it
+   * refuses reports filed faster than a person can).
+   */
+  formFields?: () => Promise<Record<string, string>>;
   /** Where photos are uploaded (see backend/media-upload.ts), or 'post' to send them in the POST; else none. */
   mediaUpload?: string | undefined;
 }

@@ -49,7 +49,8 @@ export function requestCalls({ call, get, scope, options }: Open311Context): Req
       return get([`services/${c}`, `Services/${c}`], ServiceDefinitionSchema, signal);
     },
     async submit(request, signal) {
-      const extra = { jurisdiction: options.jurisdiction, apiKey: options.apiKey };
+      const fields = (await options.formFields?.().catch(() => undefined)) ?? {};
+      const extra = { jurisdiction: options.jurisdiction, apiKey: options.apiKey, fields };
       const body = request.media?.length ? encodeRequestWithMedia(request, extra) : encodeRequest(request, extra);
       // The jurisdiction goes in the body; the rest of the scope (the language) in the query.
       const query = scope();

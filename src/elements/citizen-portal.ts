@@ -141,6 +141,8 @@ export class CitizenPortal extends LitElement {
   declare geocoder: string | null;
   declare deepLinkParam: string | null;
   declare referencePattern: string | null;
+  /** A citizen-portal gateway's base URL: the endpoint and the photo store unless set. */
+  declare gateway: string | null;
 
   /** @internal */
   declare private tab: Tab;
@@ -208,6 +210,12 @@ export class CitizenPortal extends LitElement {
     const input: Record<string, unknown> = { lang: this.language.locale };
     for (const key of SETTINGS) if (key !== 'lang') input[key] = this[key];
     input['config'] = this.jsonProblem;
+    // A gateway (see the README) is the city's endpoint and photo store, unless they are set.
+    const gateway = this.gateway?.trim().replace(/\/+$/, '');
+    if (gateway) {
+      input['endpoint'] ??= gateway;
+      input['mediaUpload'] ??= `${gateway}/media`;
+    }
     // Only a change of configuration (or of backend) makes a new backend: it reloads the categories.
     const key = JSON.stringify(input);
     if (key !== this.configKey || changed.has('backend')) this.configure(input, key);

@@ -137,6 +137,18 @@ export const ConfigSchema = z.object({
       return words.flatMap((w) => (Object.hasOwn(fields, w) ? fields[w]! : []));
     }),
   ),
+  /**
+   * The base URL of a citizen-portal gateway in front of the city's server (see "The gateway" below): `endpoint`
+   * and `media-upload` default to it, and reports carry the form token it asks for.
+   */
+  gateway: z.pipe(
+    optionalSetting,
+    z.transform((v, ctx) => {
+      const url = v && resolveHttpUrl(v);
+      if (v && !url) ctx.issues.push({ code: 'custom', message: 'is not a web address', input: v });
+      return url || undefined;
+    }),
+  ),
   /** A service code to choose in advance (a city page's "Report graffiti" link). */
   category: optionalSetting,
   /**

@@ -1,14 +1,44 @@
 /**
- * The first module the entry evaluates, before lit and the rest: the resident's words start loading now, in
- * parallel with everything else, instead of after the element's first render (issue #14). English's first screen
- * is in the entry file already; another language is one small chunk, fetched at once.
+ * The first module the entry evaluates, before lit and the rest (issue #14): what the first screen needs starts
+ * loading now, in parallel, instead of after the element's first render —
+ * - the resident's words (English's first screen is in the entry file; another language is one small chunk);
+ * - the categories of a <citizen-portal> already on the page, requested exactly as the Open311 client's first
+ *   attempt will (see backend/prefetch.ts), which then takes this answer: one request, never two.
+ * Only the plain case is guessed (attributes on the element); a JSON config, a language switcher, XML or a backend
+ * of the page's own leave it to the element. Nothing here may import what is heavy to evaluate (zod schemas, lit).
  */
+import { prefetch } from './backend/prefetch';
 import { loadMessages, resolveLanguage } from './i18n';
 
 const portal = document.querySelector('citizen-portal');
-const { lang } = resolveLanguage([
-  portal?.getAttribute('lang'),
+const read = (name: string) => portal?.getAttribute(name)?.trim() || undefined;
+const { lang, locale } = resolveLanguage([
+  read('lang'),
   portal?.closest('[lang]')?.getAttribute('lang') ?? document.documentElement.lang,
 ]);
 // The element asks for the same words when it renders, and gets this load; a failure is its to tell.
 if (lang !== 'en') void loadMessages(lang).catch(() => undefined);
+
+const endpoint = read('endpoint') ?? read('gateway');
+const plain =
+  portal &&
+  endpoint &&
+  !read('config') &&
+  !read('languages') &&
+  (read('format') ?? 'json') === 'json' &&
+  !portal.querySelector(':scope > script[type="application/json"]');
+if (plain) {
+  try {
+    // As the settings resolve it (schema/config.ts: relative to the page, trailing slashes dropped).
+    const url = new URL(`${new URL(endpoint, document.baseURI).href.replace(/\/+$/, '')}/services.json`);
+    if (/^https?:$/.test(url.protocol)) {
+      const jurisdiction = read('jurisdiction');
+      const localeParam = read('locale-param');
+      if (jurisdiction) url.searchParams.set('jurisdiction_id', jurisdiction);
+      if (localeParam) url.searchParams.set(localeParam, locale);
+      prefetch(url.href, 'application/json', locale);
+    }
+  } catch {
+    // Not a web address: the element says so.
+  }
+}

@@ -4,6 +4,7 @@
  * Retry-After asks, within reason). POSTs are never retried: a retry could file the same problem twice.
  * Answers of any status come back as they are; backend/open311.ts decides what they mean.
  */
+import { takePrefetched } from './prefetch';
 import { BackendError } from './types';
 
 export interface HttpOptions {
@@ -92,7 +93,13 @@ async function attempt(opts: HttpOptions, url: URL, init: RequestInit, signal?: 
   signal?.addEventListener('abort', onAbort, { once: true });
   if (signal?.aborted) controller.abort();
   try {
-    const res = await opts.fetch(url, { ...init, signal: controller.signal });
+    const headers = init.headers as Record<string, string>;
+    const early =
+      init.method === 'GET' ? takePrefetched(url.href, headers.Accept!, headers['Accept-Language']) : undefined;
+    const res = await (early
+      ? // Started before the widget evaluated (src/start.ts); this attempt's timeout and cancelling still hold.
+        Promise.race([early, new Promise<never>((_, reject) => controller.signal.addEventListener('abort', reject))])
+      : opts.fetch(url, { ...init, signal: controller.signal }));
     return { status: res.status, ok: res.ok, headers: res.headers, body: await res.text() };
   } catch (cause) {
     if (signal?.aborted) throw new BackendError('aborted', 'Cancelled');

@@ -20,6 +20,8 @@ const HOSTILE_CSS = `
 
 let cdn, backend, host, chromium;
 const posts = [];
+/** GETs of the categories: requested early, before the widget's code has evaluated, and used by it (issue #14). */
+let categoryGets = 0;
 
 function startHostPage() {
   const server = http.createServer((req, res) => {
@@ -67,7 +69,12 @@ function startHostPage() {
 
 before(async () => {
   cdn = await startCdnServer();
-  backend = await startOpen311Server({ onRequest: (r) => r.method === 'POST' && posts.push(r) });
+  backend = await startOpen311Server({
+    onRequest: (r) => {
+      if (r.method === 'POST') posts.push(r);
+      if (r.method === 'GET' && new URL(r.url).pathname.endsWith('/services.json')) categoryGets++;
+    },
+  });
   host = await startHostPage();
   chromium = await launchBrowser();
 });
@@ -90,6 +97,7 @@ test('a resident files a report and checks it, across three origins, under a str
   await page.goto(host.origin, { waitUntil: 'load' });
 
   await pickCategory(page, 'streetlight', 'Streetlight Out', 15000);
+  assert.equal(categoryGets, 1, 'the categories asked for once: the early request is the one the form used');
 
   // Hostile page CSS must not reach inside: the buttons keep their own look and a usable size.
   const next = await page.waitForSelector('aria/Continue[role="button"]');

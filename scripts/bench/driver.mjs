@@ -60,6 +60,8 @@ export function installDriver() {
     /** Types into the Category combobox, takes the first match with ArrowDown and Enter. */
     async pick(typed, expected) {
       const input = await drive.fill('Category', typed);
+      // The field is there before the categories are (aria-busy on its field): wait for them, as a resident would.
+      await drive.until(() => !input.closest('[aria-busy="true"]'), 'the categories');
       drive.key(input, 'ArrowDown');
       await settle(input);
       drive.key(input, 'Enter');

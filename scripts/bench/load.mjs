@@ -7,7 +7,7 @@
 //   node scripts/bench/load.mjs [--runs 7] [--profile 4x] [--profile slow]   (needs a build: npm run build)
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { startBenchServers } from './servers.mjs';
+import { RESERVE, startBenchServers } from './servers.mjs';
 import { kb, launchChromium, max, median, min, ms, sleep, spread, table, within } from './stats.mjs';
 
 /** Network conditions in CDP's units (bytes/s, ms per request). */
@@ -102,6 +102,11 @@ export async function benchLoad({ runs = 7, profiles = PROFILES, browser, server
       }
       results.push(result);
     }
+    // The page without the reserved box, at 4x: the one shift it then has (the widget's box appearing).
+    const bare = [];
+    for (let i = 0; i < 3; i++) bare.push((await loadOnce(b, srv.pageUrl('product-bare'), PROFILES[1])).cls);
+    log(`4x product without the reserved box: CLS ${bare.map((c) => c.toFixed(3)).join(', ')}`);
+    Object.assign(results, { bareCls: bare });
     return results;
   } finally {
     if (own) await own.close();
@@ -160,7 +165,10 @@ export function loadReport(results, srv) {
     } shown); the floor: its <select> has its options. Time from navigation start to right after the first frame ` +
       `that painted it (scripts/bench/probe.js checks at each animation frame). Cold loads (a new incognito context ` +
       `each, cache off), floor and product alternating. CLS: the host page's layout shifts until usable + ` +
-      `${SETTLE_MS} ms. JS+CSS: resource timing of what had arrived when usable (gzip from the CDN). ` +
+      `${SETTLE_MS} ms, on a page that reserves the widget's box as the README shows (${RESERVE}); without it ` +
+      `(the page painted before the script arrived): ${
+        results.bareCls?.length ? results.bareCls.map((c) => c.toFixed(3)).join(', ') : '—'
+      }. JS+CSS: resource timing of what had arrived when usable (gzip from the CDN). ` +
       `Floor: CLS ${floorCls.length ? max(floorCls).toFixed(3) : '—'} at most, ` +
       `${floorCode.length ? kb(median(floorCode)) : '—'} of JS. Slow network: CDP latency ` +
       `${SLOW_NETWORK.latency} ms per request, ${((SLOW_NETWORK.download * 8) / 1e6).toFixed(1)} Mbit/s down, ` +

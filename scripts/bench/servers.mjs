@@ -57,6 +57,9 @@ function fileServer(mounts, headers = {}) {
 
 const escapeAttr = (s) => String(s).replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
 
+/** The README's reservation of the widget's first screen (keep the two the same). */
+export const RESERVE = 'citizen-portal { display: block; min-height: 19.5rem }';
+
 /**
  * A city's page: a header, then the embed (script tag and element, as the README shows it), then content that
  * moves if the embed grows while it loads (so the layout-shift observer sees it).
@@ -101,7 +104,15 @@ export async function startBenchServers() {
       .map(([k, v]) => ` ${k}="${escapeAttr(v)}"`)
       .join('');
     const pages = {
+      // As the README shows it: the script, the element, and the box reserved for the first screen (README, "Embed
+      // it"), so the page does not move when the script arrives after the page's first paint.
       '/product': () =>
+        hostPage({
+          variant: 'product',
+          embed: `<style>${RESERVE}</style>\n<script type="module" src="${cdn}/dist/citizen-portal.js"></script>\n<citizen-portal${attrs}></citizen-portal>`,
+        }),
+      // The same without the reserved box: what the page's first paint before the script costs.
+      '/product-bare': () =>
         hostPage({
           variant: 'product',
           embed: `<script type="module" src="${cdn}/dist/citizen-portal.js"></script>\n<citizen-portal${attrs}></citizen-portal>`,

@@ -4,6 +4,7 @@
  * is an object and several are a list — the schemas take both); a leaf becomes its trimmed text.
  * `<services><service>…</service></services>` → `{services: {service: [...]}}`.
  */
+import { trustedXml } from '../trusted-types';
 /**
  * What parses XML: the browser's DOMParser by default; where there is none (Node: the gateway), any object with
  * the same parseFromString, such as @xmldom/xmldom's (which may throw on markup that is not well-formed).
@@ -40,7 +41,7 @@ const GEOREPORT_ROOTS =
 
 /** Throws when the text is not well-formed XML (an HTML error page, JSON …). `parser`: see XmlParser. */
 export function parseXml(text: string, parser: XmlParser = new DOMParser()): unknown {
-  const doc = parser.parseFromString(text.trim(), 'application/xml') as Document;
+  const doc = parser.parseFromString(trustedXml(text.trim()), 'application/xml') as Document;
   const root = doc.documentElement;
   // Only GeoReport documents count: an error page (<html>, <h1>…) can be well-formed XML too, and must not
   // convince the client that a JSON server speaks XML.

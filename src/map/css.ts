@@ -35,6 +35,17 @@ const own = `
   padding: 0;
   box-shadow: none;
 }
+/* The map data's attribution (./attribution.ts), a control in the corner, small and readable. */
+.maplibregl-ctrl.cp-attribution {
+  margin: 0;
+  padding: 0.125rem 0.375rem;
+  background: rgb(255 255 255 / 0.85);
+  color: #1b1b1b;
+  font: inherit;
+  font-size: 0.75rem;
+  line-height: 1.4;
+}
+.cp-attribution a { color: inherit; }
 .cp-nearby {
   box-sizing: border-box;
   width: 24px;

@@ -24,6 +24,7 @@ import type {
 import type { Feature, FeatureCollection } from 'geojson';
 import { circle, isInside, type Boundary, type LngLat } from './geometry.js';
 import { installBlobWorker } from './worker.js';
+import { showAttribution } from './attribution.js';
 import { resolveStyleUrls } from './style-urls.js';
 
 export { isInside, boundsOf, distanceMeters, type Boundary, type Bounds, type LngLat } from './geometry.js';
@@ -137,7 +138,8 @@ export async function createPinMap(options: PinMapOptions): Promise<PinMap> {
       touchPitch: false,
       rollEnabled: false,
       maxPitch: 0,
-      attributionControl: { compact: true },
+      // Ours instead (./attribution.ts): maplibre's parses the style's HTML, which Trusted Types refuses.
+      attributionControl: false,
     });
   } catch (error) {
     throw new PinMapError('webgl', `The map cannot be shown here: ${String(error)}`, { cause: error });
@@ -151,6 +153,7 @@ export async function createPinMap(options: PinMapOptions): Promise<PinMap> {
     map.remove();
     throw error;
   }
+  showAttribution(map);
   return new MaplibrePinMap(map, strings, boundary);
 }
 

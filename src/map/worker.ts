@@ -10,6 +10,7 @@
  * scripts/build/vite-maplibre-worker.mjs emits the file next to the chunk this module is built into.
  */
 import { getVersion, getWorkerUrl, setWorkerUrl } from 'maplibre-gl';
+import { trustedWorkerUrl } from '../trusted-types';
 
 /** The file name the build emits next to the map chunk (and the name maplibre itself looks for). */
 export const WORKER_FILE = 'maplibre-gl-worker.mjs';
@@ -41,11 +42,31 @@ export function installBlobWorker(url?: string): Promise<string> {
     // sourceURL names the blob after its origin in the developer tools and in error stacks.
     const blob = new Blob([code, `\n//# sourceURL=${href}\n`], { type: 'text/javascript' });
     // Never revoked: maplibre starts workers again later (after a WebGL context loss, for a new pool).
-    setWorkerUrl(URL.createObjectURL(blob));
+    const blobUrl = URL.createObjectURL(blob);
+    trustWorker(blobUrl);
+    setWorkerUrl(blobUrl);
     return href;
   })();
   installed.catch(() => {
     installed = undefined;
   });
   return installed;
+}
+
+/**
+ * Under Trusted Types (issue #15): maplibre starts its workers with `new Worker(url)` from the string we gave
+ * setWorkerUrl, which a page requiring them refuses. `Worker` is wrapped so that this one URL (and no other)
+ * becomes the TrustedScriptURL of our policy; every other worker on the page is made exactly as before. (No test
+ * of whether the page requires them: a probe would itself be reported as a violation.)
+ */
+function trustWorker(blobUrl: string): void {
+  const trusted = trustedWorkerUrl(blobUrl);
+  // No Trusted Types here, or the page does not allow our policy (then the map says it is unavailable).
+  if (trusted === blobUrl) return;
+  const Native = globalThis.Worker;
+  globalThis.Worker = class extends Native {
+    constructor(url: string | URL, options?: WorkerOptions) {
+      super(String(url) === blobUrl ? trusted : url, options);
+    }
+  };
 }

@@ -6,6 +6,7 @@
  * maplibre's own file, which the adapter fetches and hands to maplibre as a blob: URL — the same path a build on a
  * CDN takes. The last tests prove that path under a CSP with only `worker-src blob:`, in fresh iframes.
  */
+import { attributionNodes } from '../../src/map/attribution';
 import { expect } from '@open-wc/testing';
 import { resetMouse, sendKeys, sendMouse } from '@web/test-runner-commands';
 import { getWorkerUrl } from 'maplibre-gl';
@@ -567,5 +568,22 @@ ${strict ? `<meta http-equiv="Content-Security-Policy" content="${csp}">` : ''}
     expect(result.ok, result.detail).to.equal(false);
     expect(result.detail).to.match(/^PinMapError: The map worker could not be started/);
     // (No assertion on result.violations: Chromium reports this refusal in its log, not as a page event.)
+  });
+});
+
+describe('the map data attribution (ours, not maplibre’s: Trusted Types refuse its HTML parsing)', () => {
+  it('keeps http(s) links as links and everything else as text, never markup', () => {
+    const nodes = attributionNodes(
+      '<a href="https://www.openstreetmap.org/copyright" target="_blank">&copy; OpenStreetMap</a> contributors ' +
+        '<img src=x onerror="alert(1)"><a href="javascript:alert(1)">click</a> &amp; Demo',
+    );
+    const box = document.createElement('div');
+    box.append(...nodes);
+    expect(box.querySelectorAll('*').length, 'only the one link is an element').to.equal(1);
+    const link = box.querySelector('a')!;
+    expect(link.href).to.equal('https://www.openstreetmap.org/copyright');
+    expect(link.textContent).to.equal('© OpenStreetMap');
+    expect(link.rel).to.equal('noopener noreferrer');
+    expect(box.textContent).to.equal('© OpenStreetMap contributors click & Demo');
   });
 });

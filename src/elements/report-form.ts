@@ -168,10 +168,11 @@ export class ReportForm extends LitElement {
   private handleSummaryLink(e: Event, id: string): void {
     // In-page links would change the host page's URL hash; focus the field ourselves instead.
     e.preventDefault();
+    // The first step's one field is the category input itself; the later steps' are in their element's root.
     const own = this.renderRoot.querySelector<HTMLElement>(`#${id}`);
     if (own) {
       own.scrollIntoView({ block: 'center' });
-      (own.matches('input, select, textarea') ? own : own.querySelector<HTMLElement>('input, select'))?.focus();
+      own.focus();
     } else this.renderRoot.querySelector<StepElement>('[data-step]')?.focusField(id);
   }
 

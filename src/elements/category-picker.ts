@@ -11,7 +11,21 @@
 import { css, html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import type { Service } from '../backend/types';
 import type { Messages } from '../i18n';
-import { createServiceIndex, type SearchHit } from '../search';
+import type { SearchHit, ServiceIndex } from '../search';
+
+/**
+ * The search (issue #14) is a chunk of its own: browsing the list needs none of it, so the first screen does not
+ * carry it; it is fetched, and the city's catalogue indexed, when the browser is idle after the categories arrive,
+ * so the first keystroke finds the index built (building 5,000 categories' index took 750 ms at 4x CPU).
+ */
+let search: typeof import('../search') | undefined;
+let searchLoad: Promise<unknown> | undefined;
+const loadSearch = () =>
+  (searchLoad ??= import('../search').then(
+    (m) => (search = m),
+    () => (searchLoad = undefined), // offline: asked again with the next keystroke
+  ));
+const whenIdle = (task: () => void) => (globalThis.requestIdleCallback ?? setTimeout)(() => task());
 
 /** Enough to browse; beyond that the resident types to narrow down (5,000-service catalogues exist). */
 const MAX_SHOWN = 100;
@@ -124,7 +138,7 @@ export class CategoryPicker implements ReactiveController {
   /** The list was asked for before the categories arrived. */
   private waiting = false;
   private sections: Section[] = [];
-  private index: ReturnType<typeof createServiceIndex<Service>> | undefined;
+  private index: ServiceIndex<Service> | undefined;
   private indexed: readonly Service[] | undefined;
   private synonymsUsed: Record<string, readonly string[]> | undefined;
   private stopPositioning: (() => void) | undefined;
@@ -157,14 +171,22 @@ export class CategoryPicker implements ReactiveController {
     return this.root.querySelector('#category-list');
   }
 
-  private indexFor(services: readonly Service[]) {
+  /** The index of this list, once the search chunk is here (undefined until then). */
+  private indexFor(services: readonly Service[]): ServiceIndex<Service> | undefined {
     const synonyms = this.options.synonyms();
-    if (this.indexed !== services || this.synonymsUsed !== synonyms) {
-      this.index = createServiceIndex(services, synonyms);
+    if (search && (this.indexed !== services || this.synonymsUsed !== synonyms)) {
+      this.index = search.createServiceIndex(services, synonyms);
       this.indexed = services;
       this.synonymsUsed = synonyms;
     }
-    return this.index!;
+    return search && this.index;
+  }
+
+  /** Fetches the search and indexes the list while the browser is idle, before the resident types. */
+  private prepareSearch(): void {
+    const services = this.options.services();
+    if (services.length)
+      whenIdle(() => void loadSearch().then(() => whenIdle(() => void this.indexFor(this.options.services()))));
   }
 
   /** The name of the chosen service, shown in the input when the resident is not typing. */
@@ -178,6 +200,7 @@ export class CategoryPicker implements ReactiveController {
    * clicked, pressed an arrow), it shows now.
    */
   refresh(): void {
+    this.prepareSearch();
     if (this.waiting) void this.show();
   }
 
@@ -187,7 +210,8 @@ export class CategoryPicker implements ReactiveController {
     this.host.requestUpdate();
   }
 
-  private compute(): void {
+  /** The rows for what is typed; false when the search is not here yet (the list shows when it comes). */
+  private compute(): boolean {
     const m = this.options.messages();
     const services = this.options.services();
     const query = this.query.trim();
@@ -199,19 +223,25 @@ export class CategoryPicker implements ReactiveController {
         groups.set(g, [...(groups.get(g) ?? []), { service }]);
       }
       this.sections = [...groups].map(([label, rows]) => ({ label, rows }));
-      return;
+      return true;
     }
     const index = this.indexFor(services);
+    if (!index) {
+      this.sections = [];
+      void loadSearch().then(() => this.refresh());
+      return false;
+    }
     const hits = index.search(query, MAX_SHOWN);
     if (hits.length) {
       this.sections = [{ rows: hits.map((hit) => ({ service: hit.item, hit })) }];
-      return;
+      return true;
     }
     // No category has all those words: read it as a description of the problem instead.
     const suggested = index.suggest(query, 5);
     this.sections = suggested.length
       ? [{ label: m.suggestionsFor, rows: suggested.map((hit) => ({ service: hit.item, hit })) }]
       : [];
+    return true;
   }
 
   private rows(): Row[] {
@@ -219,8 +249,7 @@ export class CategoryPicker implements ReactiveController {
   }
 
   private async show(): Promise<void> {
-    this.compute();
-    this.waiting = this.options.services().length === 0;
+    this.waiting = !this.compute() || this.options.services().length === 0;
     this.open = this.rows().length > 0;
     if (this.active >= this.rows().length) this.active = -1;
     this.host.requestUpdate();

@@ -28,6 +28,32 @@ function holdServices(mock: Awaited<ReturnType<typeof useMockBackend>>) {
 describe('the first screen', () => {
   beforeEach(() => sessionStorage.clear());
 
+  it('searches what was typed before the search itself arrived (it loads when idle, not with the first screen)', async () => {
+    // First in this file: the search module must not have been loaded on this page yet.
+    const mock = await useMockBackend();
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    mock.worker.use(http.get('*/src/search/index.ts', async () => (await gate, undefined)));
+    const el = await fixture<CitizenPortal>(html`<citizen-portal endpoint=${MOCK_BASE}></citizen-portal>`);
+    const input = await waitFor(
+      () =>
+        !getByRole(el, 'combobox', 'Category').closest('[aria-busy="true"]') &&
+        getByRole<HTMLInputElement>(el, 'combobox', 'Category'),
+      'the categories',
+    );
+    input.focus();
+    input.value = 'pothole';
+    input.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
+    await new Promise((r) => setTimeout(r, 50));
+    expect(queryAllByRole(el, 'option')).to.have.length(0);
+    expect(regionText(el, 'status')).not.to.contain('No category');
+    release();
+    await waitFor(
+      () => queryAllByRole(el, 'option').find((o) => accessibleName(o).startsWith('Pothole')),
+      'the typed words searched once the search came',
+    );
+  });
+
   it('is there while the categories load, the same size, and shows the list asked for when they come', async () => {
     const mock = await useMockBackend();
     const release = holdServices(mock);

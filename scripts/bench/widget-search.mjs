@@ -63,6 +63,13 @@ async function typeIn(browser, srv, { size, cpu }) {
         input.select();
       });
     await focus();
+    // Typing starts once the categories are there and the page has been idle (a resident reads the screen first;
+    // the widget fetches and indexes the search then).
+    await page.evaluate(async () => {
+      const d = window.__drive;
+      await d.until(() => !d.field('Category')?.closest('[aria-busy="true"]'), 'the categories');
+      for (let i = 0; i < 3; i++) await new Promise((r) => requestIdleCallback(r, { timeout: 2000 }));
+    });
     if (cpu > 1) await page.emulateCPUThrottling(cpu);
     const from = await page.evaluate(() => performance.now());
     for (const query of QUERIES) {
@@ -120,7 +127,7 @@ export async function benchWidgetSearch(browser, srv, { sizes = [500, 5000], cpu
       [
         'services',
         'CPU',
-        'first keystroke (builds the index)',
+        'first keystroke (the index built while idle before)',
         'keystroke p50',
         'keystroke p95',
         'keystroke max',

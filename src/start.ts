@@ -8,14 +8,13 @@
  * of the page's own leave it to the element. Nothing here may import what is heavy to evaluate (zod schemas, lit).
  */
 import { prefetch } from './backend/prefetch';
-import { loadMessages, resolveLanguage } from './i18n';
+import { loadMessages, pageLanguage, resolveLanguage } from './i18n';
+import { resolveHttpUrl } from './schema/url';
 
 const portal = document.querySelector('citizen-portal');
 const read = (name: string) => portal?.getAttribute(name)?.trim() || undefined;
-const { lang, locale } = resolveLanguage([
-  read('lang'),
-  portal?.closest('[lang]')?.getAttribute('lang') ?? document.documentElement.lang,
-]);
+// As the element resolves it (elements/language.ts) when no language switcher is offered.
+const { lang, locale } = resolveLanguage([read('lang'), portal && pageLanguage(portal)]);
 // The element asks for the same words when it renders, and gets this load; a failure is its to tell.
 if (lang !== 'en') void loadMessages(lang).catch(() => undefined);
 
@@ -27,18 +26,13 @@ const plain =
   !read('languages') &&
   (read('format') ?? 'json') === 'json' &&
   !portal.querySelector(':scope > script[type="application/json"]');
-if (plain) {
-  try {
-    // As the settings resolve it (schema/config.ts: relative to the page, trailing slashes dropped).
-    const url = new URL(`${new URL(endpoint, document.baseURI).href.replace(/\/+$/, '')}/services.json`);
-    if (/^https?:$/.test(url.protocol)) {
-      const jurisdiction = read('jurisdiction');
-      const localeParam = read('locale-param');
-      if (jurisdiction) url.searchParams.set('jurisdiction_id', jurisdiction);
-      if (localeParam) url.searchParams.set(localeParam, locale);
-      prefetch(url.href, 'application/json', locale);
-    }
-  } catch {
-    // Not a web address: the element says so.
-  }
+// As the settings resolve it; not a web address: the element says so.
+const base = plain && resolveHttpUrl(endpoint);
+if (base) {
+  const url = new URL(`${base}/services.json`);
+  const jurisdiction = read('jurisdiction');
+  const localeParam = read('locale-param');
+  if (jurisdiction) url.searchParams.set('jurisdiction_id', jurisdiction);
+  if (localeParam) url.searchParams.set(localeParam, locale);
+  prefetch(url.href, 'application/json', locale);
 }

@@ -4,7 +4,15 @@
  * offers more than one. The element re-renders when the words arrive or the resident picks another language.
  */
 import { html, nothing, type ReactiveControllerHost, type TemplateResult } from 'lit';
-import { LANGUAGE_NAMES, isLanguage, loadMessages, resolveLanguage, wordsHere, type Messages } from '../i18n';
+import {
+  LANGUAGE_NAMES,
+  isLanguage,
+  loadMessages,
+  pageLanguage,
+  resolveLanguage,
+  wordsHere,
+  type Messages,
+} from '../i18n';
 
 const LANGUAGE_KEY = 'citizen-portal:language';
 
@@ -48,10 +56,12 @@ export class PortalLanguage {
 
   /** The language to show (its locale kept in `locale`). */
   pick(): string {
-    const pageLang = this.host.closest('[lang]')?.getAttribute('lang') ?? document.documentElement.lang;
     const offered = this.offered();
     // The switcher's choice counts only where there is a switcher to change it back with.
-    const { lang, locale } = resolveLanguage([offered && this.chosen, this.host.lang, pageLang], offered);
+    const { lang, locale } = resolveLanguage(
+      [offered && this.chosen, this.host.lang, pageLanguage(this.host)],
+      offered,
+    );
     this.locale = locale;
     return lang;
   }

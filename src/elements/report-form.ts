@@ -39,7 +39,7 @@ export interface Redirect {
 }
 
 /** What the form asks of a step's element: put focus on one of its fields (an error summary's link). */
-interface StepElement extends HTMLElement {
+interface StepView extends HTMLElement {
   focusField(id: string): boolean;
 }
 
@@ -84,7 +84,7 @@ export class ReportForm extends LitElement {
   /** The step last rendered: when it changes, focus goes to the new step's heading. */
   private shownStep: Step | undefined;
   private shownServices: unknown;
-  private shownStepElement: StepElement | undefined;
+  private shownStepElement: StepView | undefined;
   /** The chosen category's name in the list last shown: the input shows it unless the resident is typing. */
   private shownName = '';
   private shownCode = '';
@@ -173,7 +173,7 @@ export class ReportForm extends LitElement {
     if (own) {
       own.scrollIntoView({ block: 'center' });
       own.focus();
-    } else this.renderRoot.querySelector<StepElement>('[data-step]')?.focusField(id);
+    } else this.shownStepElement?.focusField(id);
   }
 
   /** A problem in plain words: the first step's strings are here, the later steps' come with their words. */
@@ -281,9 +281,9 @@ export class ReportForm extends LitElement {
    * The step's element: made when its step shows and dropped when it goes, and with it what it holds (the map).
    * Its state is the flow's, so nothing is lost; its properties follow each render.
    */
-  private stepElement(step: Exclude<Step, 'what'>): StepElement {
+  private stepElement(step: Exclude<Step, 'what'>): StepView {
     if (this.shownStepElement?.dataset['step'] !== step) {
-      const element = document.createElement(STEP_TAGS[step]) as StepElement;
+      const element = document.createElement(STEP_TAGS[step]) as StepView;
       element.dataset['step'] = step;
       element.setAttribute('exportparts', STEP_PARTS);
       element.addEventListener('cp-continue', () => void this.handleContinue());

@@ -25,6 +25,10 @@ const chunks: Record<string, () => Promise<{ messages: Messages; later: () => Pr
     ar: () => import('./ar'),
   };
 
+/** The language the page gives an element: the nearest `lang` around it (its own included), else the document's. */
+export const pageLanguage = (el: Element): string =>
+  el.closest('[lang]')?.getAttribute('lang') ?? document.documentElement.lang;
+
 /** Languages written right to left. */
 export const isRtl = (lang: string) => lang === 'ar';
 

@@ -8,19 +8,9 @@
 import { z } from './zod';
 import type { ContactField } from './draft';
 import { LANGUAGE_NAMES, isLanguage } from './languages';
+import { resolveHttpUrl } from './url';
 
-/**
- * Resolves `value` against the page (a relative endpoint such as "/open311/v2" is fine) and keeps http(s);
- * `trim` drops trailing slashes (a base URL that paths are added to).
- */
-export function resolveHttpUrl(value: string, trim = true): string | undefined {
-  try {
-    const url = new URL(value, document.baseURI);
-    return /^https?:$/.test(url.protocol) ? (trim ? url.href.replace(/\/+$/, '') : url.href) : undefined;
-  } catch {
-    return undefined;
-  }
-}
+export { resolveHttpUrl };
 
 /** An attribute's text, trimmed; blank or absent is undefined. (A transform, not z.string(): see schema/zod.ts.) */
 const optionalSetting = z.transform((v: unknown, ctx): string | undefined => {

@@ -25,6 +25,13 @@ export const parseCoordinate = (v: string, max: number): number | undefined => {
   return v.trim() !== '' && Number.isFinite(n) && Math.abs(n) <= max ? n : undefined;
 };
 
+/** The draft's location as [longitude, latitude], when both coordinates are valid. */
+export function draftPoint(draft: Pick<Draft, 'lat' | 'long'>): [number, number] | undefined {
+  const lat = parseCoordinate(draft.lat, 90);
+  const long = parseCoordinate(draft.long, 180);
+  return lat !== undefined && long !== undefined ? [long, lat] : undefined;
+}
+
 export function validateLocationAndDetails(
   draft: Draft,
   requiredContact: readonly ContactField[] = [],

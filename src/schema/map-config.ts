@@ -4,7 +4,7 @@
  * the location step then works without the map, and the console says what to fix.
  */
 import { z } from './zod';
-import { resolveHttpUrl } from './config';
+import { resolveHttpUrl } from './url';
 
 export interface MapConfig {
   style: string;

@@ -9,7 +9,7 @@ import type { Feature, FeatureCollection } from 'geojson';
 import type { PinMap } from '../../map/pin-map';
 import { boundsOf, isInside } from '../../map/geometry';
 import { parseMapConfig, type MapConfig } from '../../schema/map-config';
-import { parseCoordinate } from '../../schema/location-and-details';
+import { draftPoint } from '../../schema/location-and-details';
 import type { ServiceRequest } from '../../schema/request';
 import type { LocationHost } from './step-element';
 
@@ -81,7 +81,7 @@ export class MapController implements ReactiveController {
       const map = await engine.createPinMap({
         container,
         style: config.style,
-        center: draftPoint(host) ?? config.center,
+        center: draftPoint(host.flow.draft) ?? config.center,
         zoom: config.zoom,
         ...(boundary && { boundary }),
         strings: { mapLabel: m.mapLabel, instructions: m.mapInstructions, pin: m.pinLabel },
@@ -90,8 +90,8 @@ export class MapController implements ReactiveController {
       if (signal.aborted) return map.destroy();
       this.map = map;
       this.status = 'ready';
-      map.setPin(draftPoint(host));
-      this.last = String(draftPoint(host));
+      map.setPin(draftPoint(host.flow.draft));
+      this.last = String(draftPoint(host.flow.draft));
       map.onPinMove((lngLat, inside) => this.placed(lngLat, inside));
     } catch (e) {
       if (signal.aborted) return;
@@ -128,7 +128,7 @@ export class MapController implements ReactiveController {
   /** After a location came from elsewhere (typed, GPS, a photo): the pin follows, and the boundary is checked. */
   private follow(): void {
     const flow = this.host.flow;
-    const point = draftPoint(this.host);
+    const point = draftPoint(this.host.flow.draft);
     if (this.map && String(point) !== this.last) {
       this.last = String(point);
       this.map.setPin(point, { fly: true });
@@ -158,11 +158,4 @@ export class MapController implements ReactiveController {
       },
     );
   }
-}
-
-/** The draft's coordinates as [lng, lat], when both are valid. */
-function draftPoint(host: LocationHost): [number, number] | undefined {
-  const lat = parseCoordinate(host.flow.draft.lat, 90);
-  const long = parseCoordinate(host.flow.draft.long, 180);
-  return lat !== undefined && long !== undefined ? [long, lat] : undefined;
 }

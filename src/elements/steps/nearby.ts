@@ -6,7 +6,7 @@
  */
 import { html, nothing, type ReactiveController, type TemplateResult } from 'lit';
 import { distanceMeters } from '../../map/geometry';
-import { parseCoordinate } from '../../schema/location-and-details';
+import { draftPoint } from '../../schema/location-and-details';
 import type { ServiceRequest } from '../../schema/request';
 import { myRequestsKeyFor, recordOf, rememberRequest } from '../../storage/my-requests';
 import { CheckStatusEvent } from '../events';
@@ -58,13 +58,12 @@ export class NearbyReports implements ReactiveController {
   /** The open reports near the draft's location, nearest first (empty until known). */
   near(): Nearby[] {
     const d = this.host.flow.draft;
-    const lat = parseCoordinate(d.lat, 90);
-    const long = parseCoordinate(d.long, 180);
-    if (!d.serviceCode || lat === undefined || long === undefined || !this.host.flow.backend?.requests) return [];
+    const point = draftPoint(d);
+    if (!d.serviceCode || !point || !this.host.flow.backend?.requests) return [];
     if (this.code !== d.serviceCode) this.load(d.serviceCode);
     return this.list
       .filter((r) => r.lat !== undefined && r.long !== undefined)
-      .map((request) => ({ request, meters: distanceMeters([long, lat], [request.long!, request.lat!]) }))
+      .map((request) => ({ request, meters: distanceMeters(point, [request.long!, request.lat!]) }))
       .filter((n) => n.meters <= NEARBY_METERS)
       .sort((a, b) => a.meters - b.meters)
       .slice(0, MAX_SHOWN);

@@ -262,6 +262,10 @@ describe('Open311 client: tokens', () => {
     mock.worker.use(s.handler);
     sessionStorage.clear();
     const el = await fixture<CitizenPortal>(html`<citizen-portal endpoint=${BASE}></citizen-portal>`);
+    // The README's events, as a page listens for them: on the element, from outside its shadow root.
+    const heard: Array<[string, EventTarget | null, unknown]> = [];
+    for (const type of ['cp-request-submitted', 'cp-reference-resolved'] as const)
+      document.addEventListener(type, (e) => heard.push([e.type, e.target, e.detail]), { once: true });
     // The element's own backend polls every 2 s; it is the product's default, so this test waits for it.
     await fillReport(el, { category: 'Graffiti on Public Property', address: '1 Main St', description: 'Tags' });
     getByRole(el, 'button', 'Submit').click();
@@ -276,6 +280,10 @@ describe('Open311 client: tokens', () => {
       8000,
     );
     expect(final).to.contain('Your reference number is');
+    expect(heard).to.deep.equal([
+      ['cp-request-submitted', el, { token: 'tok-77', serviceCode: 'GRAFFITI_PUBLIC' }],
+      ['cp-reference-resolved', el, { token: 'tok-77', serviceRequestId: '4242' }],
+    ]);
   });
 });
 

@@ -1,6 +1,6 @@
 /**
- * Bodies to plain values, before the zod schemas. Keys are lower-cased (one city sends SERVICE_CODE), so the
- * schemas see one spelling. XML is parsed in its own lazily loaded chunk: most servers answer JSON.
+ * Bodies to plain values, before the zod schemas. Keys are trimmed and lower-cased (one city sends SERVICE_CODE,
+ * another " url"), so the schemas see one spelling. XML is parsed in its own lazily loaded chunk: most servers answer JSON.
  */
 import type { XmlParser } from './xml';
 
@@ -10,7 +10,7 @@ export type Format = 'json' | 'xml';
 export function lowerKeys(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(lowerKeys);
   if (value && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k.toLowerCase(), lowerKeys(v)]));
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k.trim().toLowerCase(), lowerKeys(v)]));
   }
   return value;
 }

@@ -41,12 +41,33 @@ export type RequestCalls = Pick<
   discovery(signal?: AbortSignal): Promise<Discovery>;
 };
 
+/** The words of an error-like object (`{message}`, `{description}`), if it has any. */
+const serverText = (o: Record<string, unknown>): string | undefined => {
+  const text = o.message ?? o.description;
+  return typeof text === 'string' && text.trim() ? text.trim().slice(0, 300) : undefined;
+};
+
 export function requestCalls({ call, get, scope, options }: Open311Context): RequestCalls {
   return {
     discovery: (signal) => get(['discovery'], DiscoverySchema, signal),
-    serviceDefinition(code, signal) {
+    async serviceDefinition(code, signal) {
       const c = encodeURIComponent(code);
-      return get([`services/${c}`, `Services/${c}`], ServiceDefinitionSchema, signal);
+      let def;
+      try {
+        def = await get([`services/${c}`, `Services/${c}`], ServiceDefinitionSchema, signal);
+      } catch (e) {
+        // Eindhoven's open311-api answers a service without questions with 400 "ServiceAttributesError".
+        const { kind, details } = e as BackendError;
+        if (kind === 'http' && details.status === 400 && /attribute/i.test(details.serverMessage ?? '')) {
+          return { service_code: code, attributes: [] };
+        }
+        throw e;
+      }
+      // Questions that could not be read are left out, so that the category can still be filed: the city's
+      // webmaster learns of them here (issue #17).
+      const { skipped, ...usable } = def;
+      for (const s of skipped ?? []) console.warn(`citizen-portal: services/${code}: skipped ${s}`);
+      return usable;
     },
     async submit(request, signal) {
       const fields = (await options.formFields?.().catch(() => undefined)) ?? {};
@@ -57,6 +78,10 @@ export function requestCalls({ call, get, scope, options }: Open311Context): Req
       query.delete('jurisdiction_id');
       const list = await call(['requests', 'Requests'], PostResultListSchema, { method: 'POST', body, query }, signal);
       const first = list.find((r) => r.service_request_id || r.token) ?? list[0];
+      // An error object with HTTP 200 (no id, no token, no notice, but a message) is an error, not a blackbox's "OK".
+      const said = first && !first.service_request_id && !first.token && !first.service_notice && serverText(first);
+      if (said)
+        throw new BackendError('http', `requests: ${said}`, { status: 200, httpStatus: 200, serverMessage: said });
       const result: SubmitResult = {};
       if (first?.service_request_id) result.serviceRequestId = first.service_request_id;
       if (first?.token) result.token = first.token;
@@ -66,7 +91,18 @@ export function requestCalls({ call, get, scope, options }: Open311Context): Req
 
     async request(id, signal) {
       const i = encodeURIComponent(id);
-      const list = await get([`requests/${i}`, `request/${i}`, `Requests/${i}`], ServiceRequestListSchema, signal);
+      const list = await get(
+        [`requests/${i}`, `request/${i}`, `Requests/${i}`],
+        ServiceRequestListSchema,
+        signal,
+      ).catch((e: BackendError) => {
+        // Not found, said with HTTP 200 and an error body (whatever its code, short of a server failure).
+        const { httpStatus, status = 0 } = e.details ?? {};
+        if (httpStatus === 200 && e.kind === 'http' && status < 500) {
+          throw new BackendError('not-found', `requests/${id}: ${e.message}`, e.details);
+        }
+        throw e;
+      });
       const found = list.find((r) => r.service_request_id === id) ?? list[0];
       if (!found) throw new BackendError('not-found', `requests/${id}: empty answer`, { status: 200 });
       return found;
@@ -85,14 +121,24 @@ export function requestCalls({ call, get, scope, options }: Open311Context): Req
         if (filter.start) query.set('start_date', filter.start.toISOString());
         if (filter.end) query.set('end_date', filter.end.toISOString());
       }
-      const pageSize = filter.ids?.length || !filter.limit ? 0 : Math.min(filter.limit, 1000);
+      let pageSize = filter.ids?.length || !filter.limit ? 0 : Math.min(filter.limit, 1000);
       const seen = new Map<string, ServiceRequest>();
       for (let page = 1; page <= 20; page++) {
         if (pageSize) {
           query.set('page', String(page));
           query.set('page_size', String(pageSize));
         }
-        const list = await get(['requests', 'Requests'], ServiceRequestListSchema, signal, query);
+        let list;
+        try {
+          list = await get(['requests', 'Requests'], ServiceRequestListSchema, signal, query);
+        } catch (e) {
+          // A server that fails on paging (Eindhoven's open311-api: a 400 database error) is asked again without.
+          if (!pageSize || page > 1 || (e as BackendError).kind !== 'http') throw e;
+          query.delete('page');
+          query.delete('page_size');
+          pageSize = 0;
+          list = await get(['requests', 'Requests'], ServiceRequestListSchema, signal, query);
+        }
         const fresh = list.filter((r) => !seen.has(r.service_request_id));
         for (const r of fresh) seen.set(r.service_request_id, r);
         // A short page is no proof of the end (servers have page sizes of their own): stop on an empty page,

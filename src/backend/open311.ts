@@ -22,8 +22,8 @@ const NO_SUCH_ROUTE = new Set([404, 405, 406, 415, 501]);
 /** The server's own explanation from an error body, as plain text (never markup). */
 function serverMessage(value: unknown): string | undefined {
   const parsed = ErrorBodySchema.safeParse(value);
-  const first = parsed.success ? parsed.data.find((e) => e.description ?? e.message) : undefined;
-  const text = first?.description ?? first?.message;
+  const first = parsed.success ? parsed.data.find((e) => e.description ?? e.message ?? e.error) : undefined;
+  const text = first?.description ?? first?.message ?? first?.error;
   return text ? text.slice(0, 300) : undefined;
 }
 
@@ -111,10 +111,17 @@ export function createOpen311Backend(options: Open311Options): Open311Backend {
       });
     const parsed = schema.safeParse(decoded.value);
     if (parsed.success) return parsed.data;
-    // Some servers answer errors with HTTP 200 and an error body: honour the code in the body.
-    const code = Number((ErrorBodySchema.safeParse(decoded.value).data ?? [])[0]?.code);
-    if (serverMessage(decoded.value) && Number.isInteger(code) && code >= 400 && code < 600) {
-      throw statusError(code, answer.headers, what, serverMessage(decoded.value));
+    // Some servers answer errors with HTTP 200 and an error body: honour the code in the body, or else say what
+    // the server said (Eindhoven's code "middleware_26" is no HTTP status). `httpStatus` keeps the 200.
+    const errors = ErrorBodySchema.safeParse(decoded.value).data ?? [];
+    const code = Number(errors[0]?.code);
+    const http = Number.isInteger(code) && code >= 400 && code < 600;
+    const said = serverMessage(decoded.value);
+    const speaker = errors.find((e) => e.description ?? e.message ?? e.error);
+    if (said && (http || speaker?.code || speaker?.message)) {
+      const e = statusError(http ? code : answer.status, answer.headers, what, said);
+      e.details.httpStatus = answer.status;
+      throw e;
     }
     const issue = parsed.error.issues[0];
     const where = issue?.path.join('.') ?? '';

@@ -57,8 +57,10 @@ export interface Backend {
 }
 
 export interface BackendErrorDetails {
-  /** HTTP status, when there was an answer. */
+  /** HTTP status, when there was an answer (for an error body sent with HTTP 200: the code in the body). */
   status?: number;
+  /** The answer's own HTTP status, when an error came in the body of a successful answer (errors sent with 200). */
+  httpStatus?: number;
   /** The server's own explanation, plain text (never markup), at most 300 characters. */
   serverMessage?: string;
   /** From Retry-After, for rate-limited. */

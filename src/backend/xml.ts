@@ -16,10 +16,10 @@ export interface XmlParser {
 function convert(el: Element): unknown {
   const children = [...el.children];
   if (!children.length) {
-    // xsi:nil="true" (some .NET servers) is null; everything else is text.
-    return /^true$/i.test(el.getAttribute('xsi:nil') ?? el.getAttribute('nil') ?? '')
-      ? null
-      : (el.textContent ?? '').trim();
+    // xsi:nil="true" (some .NET servers) and the text "null" (Eindhoven's open311-api writes JavaScript's null
+    // so) are null; everything else is text.
+    const text = (el.textContent ?? '').trim();
+    return /^true$/i.test(el.getAttribute('xsi:nil') ?? el.getAttribute('nil') ?? '') || text === 'null' ? null : text;
   }
   const out: Record<string, unknown> = {};
   const lists = new Set<string>();

@@ -46,9 +46,10 @@ export const optionalNumber = scalar((v) => {
 export function listOf<T extends z.ZodMiniType>(item: T, wrappers: string[]) {
   const unwrap = (v: unknown): unknown[] => {
     for (let depth = 0; depth < 3 && v && typeof v === 'object' && !Array.isArray(v); depth++) {
-      // Only step into a wrapper that holds a list or an object: {token: "12345"} is an item, not a wrapper.
+      // Only step into a wrapper that holds a list, an object or nothing (an empty <service_requests/>):
+      // {token: "12345"} is an item, not a wrapper.
       const obj = v as Record<string, unknown>;
-      const key = wrappers.find((k) => obj[k] !== null && typeof obj[k] === 'object');
+      const key = wrappers.find((k) => k in obj && (absent(obj[k]) || typeof obj[k] === 'object'));
       if (!key) break;
       v = obj[key];
     }

@@ -35,8 +35,11 @@ export type { Attribute, ServiceDefinition } from './service-definition';
 
 // --- Errors --------------------------------------------------------------------------------------------------
 
-/** Error bodies: `[{code, description}]`, one object, `{description}`, `{message}`, `{errors: [...]}`, XML <errors>. */
+/**
+ * Error bodies: `[{code, description}]`, one object, `{description}`, `{message}` (Eindhoven's
+ * `{type, code: "middleware_26", message}`), `{errors: [...]}`, XML <errors>, and a bare `<error>text</error>`.
+ */
 export const ErrorBodySchema = listOf(
-  z.looseObject({ code: optionalText, description: optionalText, message: optionalText }),
+  z.looseObject({ code: optionalText, description: optionalText, message: optionalText, error: optionalText }),
   ['errors', 'error'],
 );

@@ -61,6 +61,22 @@ const mediaUrls = z.transform((v: unknown): string[] => {
   return urls(v).filter((u) => /^https?:\/\//i.test(u));
 });
 
+/**
+ * lat/long without the noise of a 32-bit float: servers that store coordinates as MySQL FLOAT send
+ * `-0.11999999731779` for -0.12 (Eindhoven's open311-api). Such a number is read as the shortest decimal with
+ * the same 32-bit value; any other number stays exactly as sent.
+ */
+const coordinate = z.pipe(
+  optionalNumber,
+  z.transform((n) => {
+    for (let p = 1; n !== undefined && p < 10; p++) {
+      const short = Number(n.toPrecision(p));
+      if (Math.abs(Math.fround(short) - n) <= Math.abs(n) * 1e-13) return short;
+    }
+    return n;
+  }),
+);
+
 export const ServiceRequestSchema = z.pipe(
   z.looseObject({
     service_request_id: requiredId,
@@ -80,21 +96,35 @@ export const ServiceRequestSchema = z.pipe(
     address: optionalText,
     address_id: optionalText,
     zipcode: optionalText,
-    lat: optionalNumber,
-    long: optionalNumber,
+    lat: coordinate,
+    long: coordinate,
     media_url: mediaUrls,
   }),
-  z.transform(({ media_url, ...r }) => ({
-    ...r,
-    /** The plain-language family of `status` (which stays as the server sent it). */
-    statusFamily: statusFamily(r.status),
-    media_url: media_url[0],
-    media_urls: media_url,
-  })),
+  z.transform(({ media_url, ...r }) => {
+    // Eindhoven's open311-api puts the first photo in media_url and the others in extended_attributes.attachments
+    // ([{url, mimetype}], the url's key once sent as " url": decode.ts trims keys).
+    const extended = r.extended_attributes as { attachments?: unknown } | undefined;
+    const attachments = Array.isArray(extended?.attachments) ? (extended.attachments as unknown[]) : [];
+    const photos = attachments.filter((a) => /^image\//.test(String((a as { mimetype?: unknown })?.mimetype)));
+    const urls = [...new Set([...media_url, ...mediaUrls.parse(photos)])];
+    return {
+      ...r,
+      /** The plain-language family of `status` (which stays as the server sent it). */
+      statusFamily: statusFamily(r.status),
+      media_url: urls[0],
+      media_urls: urls,
+    };
+  }),
 );
 export type ServiceRequest = z.infer<typeof ServiceRequestSchema>;
-/** Requests listed without an id are dropped, as the README of real servers advises. */
-export const ServiceRequestListSchema = listOf(ServiceRequestSchema, ['service_requests', 'requests', 'request']);
+/** Requests listed without an id are dropped, as the README of real servers advises. Items may be named
+ * `<request>` or (Eindhoven's open311-api) `<service_request>`. */
+export const ServiceRequestListSchema = listOf(ServiceRequestSchema, [
+  'service_requests',
+  'requests',
+  'request',
+  'service_request',
+]);
 
 // --- POST answers and tokens ---------------------------------------------------------------------------------
 
@@ -105,10 +135,15 @@ export const PostResultSchema = z.looseObject({
   account_id: optionalId,
 });
 export type PostResult = z.infer<typeof PostResultSchema>;
-export const PostResultListSchema = listOf(PostResultSchema, ['service_requests', 'requests', 'request']);
+export const PostResultListSchema = listOf(PostResultSchema, [
+  'service_requests',
+  'requests',
+  'request',
+  'service_request',
+]);
 
 export const TokenResultSchema = z.looseObject({ service_request_id: optionalId, token: optionalId });
-export const TokenListSchema = listOf(TokenResultSchema, ['service_requests', 'tokens', 'request']);
+export const TokenListSchema = listOf(TokenResultSchema, ['service_requests', 'tokens', 'request', 'service_request']);
 
 // --- Discovery -------------------------------------------------------------------------------------------------
 

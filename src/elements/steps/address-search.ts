@@ -72,19 +72,29 @@ export class AddressSearch implements ReactiveController {
     this.host.say(this.host.words.placeChosen(place.label));
   }
 
-  /** A pin was put on the map: fill in the nearest address, if the resident has not written one. */
-  async reverseFill(lat: number, long: number): Promise<void> {
-    if (!this.geocoder) return;
+  /** Whether a pin's address can be looked up (the city has a geocoder). */
+  get reverses(): boolean {
+    return !!this.geocoder;
+  }
+
+  /**
+   * A pin was put on the map: its nearest address, filled in unless the resident wrote their own. Returns that
+   * address (for the step to say where the pin is), or undefined when there is none.
+   */
+  async reverseFill(lat: number, long: number): Promise<string | undefined> {
+    if (!this.geocoder) return undefined;
     try {
       const geocoder = await this.geocoder;
       const place = await geocoder.reverse(lat, long, { signal: this.pending?.signal, lang: this.host.messages.lang });
+      if (!place) return undefined;
       const d = this.host.flow.draft;
-      if (!place || (d.address && d.address !== this.auto)) return;
-      this.auto = place.label;
-      this.host.flow.set({ address: place.label });
-      this.host.say(this.host.words.pinNear(place.label));
+      if (!d.address || d.address === this.auto) {
+        this.auto = place.label;
+        this.host.flow.set({ address: place.label });
+      }
+      return place.label;
     } catch {
-      // no address for this spot: the coordinates are enough
+      return undefined; // no address for this spot: the coordinates are enough
     }
   }
 

@@ -12,6 +12,9 @@ import { MapController } from './map-controller';
 import { NearbyReports } from './nearby';
 import { StepElement, type LocationHost } from './step-element';
 
+/** How long the pin's address is awaited before its coordinates are said instead. */
+const ADDRESS_WAIT_MS = 1500;
+
 export class LocationStep extends StepElement implements LocationHost {
   static override properties = { ...StepElement.properties, notice: { state: true } };
 
@@ -21,16 +24,34 @@ export class LocationStep extends StepElement implements LocationHost {
   private readonly map = new MapController(this);
   private readonly address = new AddressSearch(this, () => this.map.bounds());
   private readonly nearby = new NearbyReports(this);
+  /** Counts the pin's moves, so only the latest one is announced. */
+  private pinMoves = 0;
 
   /** Says what happened to the location, in the step's status region. */
   say(notice: string): void {
     this.notice = notice;
   }
 
-  /** The pin moved on the map: say where, and look up its address. */
+  /**
+   * The pin moved on the map: say where, once. A screen reader interrupted by a second message hears neither in
+   * full (issue #16), so the address is awaited briefly ("Pin placed near 12 Main Street"); if it is slow, the
+   * coordinates are said meanwhile, and the address when it comes.
+   */
   pinPlaced(lat: number, long: number): void {
-    this.say(this.words.pinPlaced(lat.toFixed(6), long.toFixed(6)));
-    void this.address.reverseFill(lat, long);
+    const coordinates = this.words.pinPlaced(lat.toFixed(6), long.toFixed(6));
+    if (!this.address.reverses) return this.say(coordinates);
+    const move = ++this.pinMoves;
+    let saidCoordinates = false;
+    const slow = setTimeout(() => {
+      saidCoordinates = true;
+      if (move === this.pinMoves) this.say(coordinates);
+    }, ADDRESS_WAIT_MS);
+    void this.address.reverseFill(lat, long).then((label) => {
+      clearTimeout(slow);
+      if (move !== this.pinMoves) return; // the pin moved again meanwhile: that move speaks
+      if (label) this.say(this.words.pinNear(label));
+      else if (!saidCoordinates) this.say(coordinates);
+    });
   }
 
   private useMyLocation(): void {

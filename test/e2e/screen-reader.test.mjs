@@ -1,0 +1,178 @@
+// What a screen-reader user hears (issue #16): the demo, as `npm start` serves it (built bundle, strict CSP, the
+// in-browser Open311 server), walked by keyboard only, while the virtual screen reader of ./screen-reader.mjs
+// speaks the focus and the live regions from Chromium's accessibility tree. Each test asserts the phrases a
+// resident must hear at that point, and that errors are said once.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import sharp from 'sharp';
+import { startDemoServer } from '../../scripts/dev/serve.mjs';
+import { launchBrowser, watchProblems } from './browser.mjs';
+import { attachScreenReader } from './screen-reader.mjs';
+
+let demo, chromium, page, sr, problems, dir;
+
+before(async () => {
+  demo = await startDemoServer({ port: 0 });
+  chromium = await launchBrowser();
+  dir = mkdtempSync(join(tmpdir(), 'cp-sr-'));
+  const jpeg = await sharp({ create: { width: 800, height: 600, channels: 3, background: { r: 90, g: 90, b: 80 } } })
+    .jpeg()
+    .toBuffer();
+  writeFileSync(join(dir, 'pothole.jpg'), jpeg);
+  page = await chromium.browser.newPage();
+  problems = await watchProblems(page);
+  sr = await attachScreenReader(page);
+  await page.goto(`${demo.origin}/`, { waitUntil: 'load' });
+});
+
+after(async () => {
+  await chromium?.close();
+  await demo?.close();
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+/** Presses Tab until the focus says `pattern` (a resident tabbing through the page); returns what it said. */
+async function tabTo(pattern, { max = 40, key = 'Tab' } = {}) {
+  const heard = [];
+  for (let i = 0; i < max; i++) {
+    const said = await sr.press(key);
+    if (said) heard.push(said);
+    const now = await sr.focused();
+    if (now && (typeof pattern === 'string' ? now.includes(pattern) : pattern.test(now))) return now;
+  }
+  throw new Error(`Tabbed ${max} times and never reached ${pattern}. Heard:\n  ${heard.join('\n  ')}`);
+}
+
+/** Entries of the log after `from` that match, as text. */
+const said = async (pattern, from) =>
+  (await sr.since(from)).filter((e) => (typeof pattern === 'string' ? e.text.includes(pattern) : pattern.test(e.text)));
+
+test('step 1: the category combobox says its name, role and hint, and the number of results as one types', async () => {
+  await page.waitForSelector('aria/Category[role="combobox"]', { timeout: 20000 });
+  const focus = await tabTo('Category, combobox');
+  assert.match(focus, /^Category, combobox, collapsed, autocomplete list, Type a word such as “pothole”/);
+  // Entering the widget, the reader names where it is: the page's region and the tab panel.
+  assert.ok((await said('Report a problem, tabpanel. Category, combobox', 0)).length, await sr.transcript());
+
+  const from = await sr.mark();
+  await sr.type('p');
+  const first = await sr.waitForSpeech(/^\d+ categories found$/, { from });
+  await sr.type('othole');
+  await sr.waitForSpeech(/^[1-9]\d* (categories|category) found$/, { from: first.at });
+  const counts = (await said(/categor(y|ies) found$/, from)).map((e) => e.text);
+  assert.ok(counts.length >= 2, `a count for each pause in typing: ${counts.join(' | ')}`);
+  assert.notEqual(counts[0], counts.at(-1), 'the count follows the words typed');
+
+  // Down arrow: the first match is spoken while focus stays in the input (aria-activedescendant).
+  const option = await sr.press('ArrowDown');
+  assert.match(option, /^Pothole\b.*, option/);
+});
+
+test("Continue: focus moves to the next step's heading, which is spoken", async () => {
+  assert.match(await sr.press('Enter'), /^Category, combobox, collapsed, .*Pothole/);
+  const from = await sr.mark();
+  await tabTo('Continue, button');
+  await sr.press('Enter');
+  const heading = await sr.waitForSpeech(/^Step 2 of 4: Location, heading, level 2$/, { from });
+  assert.equal(heading.kind, 'focus');
+});
+
+test('errors: the summary takes focus; its words are said by the alert and by the focus, nowhere else', async () => {
+  // Back to the step's Continue without a location.
+  await tabTo('Continue, button');
+  const from = await sr.mark();
+  await sr.press('Enter');
+  const alert = await sr.waitForSpeech(/^There is a problem Tell us where the problem is/, { from });
+  assert.equal(alert.role, 'alert');
+  // Focus on the summary reads it again: a double announcement, since report-form.ts focuses a container that
+  // holds a role=alert (issue #16; reported, not ours to change here). What this pins: no third voice (the
+  // field's own message is not live) and nothing else in between.
+  const sentence = 'Tell us where the problem is';
+  await sr.waitForSpeech((t) => t.includes(sentence) && !t.startsWith('['), { from: alert.at });
+  const voices = (await said(sentence, from)).map((e) => (e.kind === 'live' ? e.role : 'focus'));
+  assert.deepEqual(voices, ['alert', 'focus'], await sr.transcript(from));
+});
+
+test('the map by keyboard: its name and help, then "Pin placed near <address>" said once after a move', async () => {
+  await page.waitForSelector('aria/Set location here (the centre of the map)[role="button"]', { timeout: 20000 });
+  const map = await tabTo(/^Map: choose where the problem is/);
+  assert.match(map, /Enter puts the pin in the middle/);
+  const from = await sr.mark();
+  await sr.press('ArrowRight');
+  await sr.press('Enter');
+  const pin = await sr.waitForSpeech(/^Pin placed (near|at) /, { from });
+  assert.equal(pin.role, 'status');
+  assert.match(pin.text, /^Pin placed near \d+ [A-Z][a-z]+ (Street|Avenue|Road|Lane|Terrace|Drive|Way|Court|Place)\b/);
+  // The pin's coordinates are not said as well (one message, not two that interrupt each other).
+  await sr.waitForSpeech(/^Pin placed near/, { from });
+  assert.deepEqual(
+    (await said(/^Pin placed/, from)).map((e) => e.text),
+    [pin.text],
+  );
+});
+
+test('step 3: a radio group is spoken with its legend as focus enters it', async () => {
+  await tabTo('Continue, button');
+  const from = await sr.mark();
+  await sr.press('Enter');
+  await sr.waitForSpeech(/^Step 3 of 4: Details and contact, heading, level 2$/, { from });
+  const radio = await tabTo(/, radio,/);
+  const entered = (await sr.since(from)).filter((e) => e.kind === 'focus').at(-1).text;
+  assert.match(entered, /About how big is the pothole\?.*, (group|radio group)\. .*, radio, not checked/);
+  void radio;
+  assert.match(await sr.press('Space'), /, radio, checked/);
+});
+
+test('a photo by keyboard: the file button says its name and hint; the photo added can be reached', async () => {
+  const button = await tabTo(/^Choose photos, button/);
+  assert.match(button, /Up to 3\. A photo helps the crew/);
+  const [chooser] = await Promise.all([page.waitForFileChooser({ timeout: 10000 }), page.keyboard.press('Space')]);
+  await chooser.accept([join(dir, 'pothole.jpg')]);
+  await page.waitForSelector('aria/Remove photo 1[role="button"]', { timeout: 20000 });
+  // The upload itself is silent: no progress and no "added" is said (photos.ts; reported, see the README's
+  // ACCESSIBILITY section). The photo is there for the keyboard, back up the form.
+  assert.equal(await tabTo('Remove photo 1, button', { key: 'Shift+Tab' }), 'Remove photo 1, button');
+});
+
+test("Send: focus moves to the confirmation's heading and the reference number is said, once", async () => {
+  await tabTo(/^Description, textbox/, { key: 'Shift+Tab' });
+  await sr.type('Deep, by the school gate');
+  await tabTo('Continue, button');
+  let from = await sr.mark();
+  await sr.press('Enter');
+  await sr.waitForSpeech(/^Step 4 of 4: Check and send, heading, level 2$/, { from });
+  await tabTo('Submit, button');
+  from = await sr.mark();
+  await sr.press('Enter');
+  await sr.waitForSpeech(/^Thank you, your report was sent, heading, level 2$/, { from });
+  const sent = await sr.waitForSpeech(/Your reference number is 1001\b/, { from });
+  assert.equal(sent.role, 'status');
+  assert.equal(await sr.count('1001', { from }), 1, await sr.transcript(from));
+  // While it was sending, the reader heard that it was, and the button said it could not be pressed again.
+  assert.equal((await said('Sending your report…', from))[0]?.role, 'status');
+});
+
+test('the tracker: the request opened from the confirmation, and a status change on refresh is said', async () => {
+  await tabTo('Check the status of this report, button');
+  let from = await sr.mark();
+  await sr.press('Enter');
+  // The card is said by its status region (the focus is not moved there: reported, citizen-portal.ts).
+  const card = await sr.waitForSpeech(/^Request 1001 Status Open\b/, { from });
+  assert.equal(card.role, 'status');
+  // The city closes the request: the demo's server derives the status from the time since it was filed.
+  await page.evaluate(() => {
+    const key = 'citizen-portal-demo:requests';
+    const requests = JSON.parse(localStorage.getItem(key));
+    for (const r of requests) r.submitted_at = new Date(Date.now() - 11 * 60_000).toISOString();
+    localStorage.setItem(key, JSON.stringify(requests));
+  });
+  from = await sr.mark();
+  // The resident comes back to the tab: the shown request is refreshed (as it is every minute while in view).
+  await page.evaluate(() => document.dispatchEvent(new Event('visibilitychange')));
+  const change = await sr.waitForSpeech(/^The status of request 1001 changed: Closed\.$/, { from });
+  assert.equal(change.role, 'status');
+  assert.deepEqual(problems, []);
+});

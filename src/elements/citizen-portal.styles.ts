@@ -2,6 +2,12 @@
 import { css } from 'lit';
 
 export const portalStyles = css`
+  /* The default focus ring, for every element inside (inherited): dark amber on light, light amber on dark, 3:1
+     or more against any light or dark surface (WCAG 1.4.11; #f59e0b on white was 2.1:1). A page's own
+     --cp-focus-ring on the element wins over this. */
+  :host {
+    --cp-focus-ring: 3px solid light-dark(#b45309, #fbbf24);
+  }
   /* The first screen laid out before its words arrive: its box reserved, nothing shown. */
   .placeholder {
     visibility: hidden;

@@ -38,6 +38,7 @@ export const AttributeValueSchema = z.pipe(
   }),
 );
 
+const valueList = listOf(AttributeValueSchema, ['values', 'value']);
 const CHOICE = /valuelist$/;
 
 export const AttributeSchema = z.pipe(
@@ -57,7 +58,9 @@ export const AttributeSchema = z.pipe(
     datatype_description: optionalText,
     order: optionalNumber,
     description: optionalText,
-    values: z.catch(listOf(AttributeValueSchema, ['values', 'value']), []),
+    // No usable choice at all is no list (checked below), not a broken document. A transform, not z.catch():
+    // every zod class a lazy chunk uses lands in the first screen's chunk, where zod lives.
+    values: z.transform((v: unknown) => valueList.safeParse(v).data ?? []),
     /** FixMyStreet / open311-adapter: `server_set` or `hidden_field`, filled by the server or the map, not asked. */
     automated: optionalText,
   }),
@@ -99,10 +102,9 @@ export const ServiceDefinitionSchema = unwrapped(
     z.pipe(
       z.looseObject({
         service_code: optionalId,
-        // `{attributes: {attribute: [...]}}` (XML), or the spec's old example: <attribute>s straight in the root.
-        attributes: z.optional(z.unknown()),
-        attribute: z.optional(z.unknown()),
       }),
+      // `{attributes: [...]}`, `{attributes: {attribute: [...]}}` (XML), or the spec's old example: <attribute>s
+      // straight in the root. Kept by the loose object, read here.
       z.transform(({ attribute, ...def }) => {
         let raw = def.attributes ?? attribute;
         for (let d = 0; d < 2 && raw && typeof raw === 'object' && !Array.isArray(raw); d++) {

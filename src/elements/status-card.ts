@@ -127,7 +127,11 @@ export function renderCard(m: M, r: ServiceRequest, o: CardOptions): TemplateRes
           : nothing,
       )}
     </dl>
-    ${o.withMap ? html`<div id="card-map" class="card-map"></div>` : nothing}
+    ${
+      // The card is inside the tracker's status region; the map's own text (its help, the attribution) arrives
+      // after the card and would be read out as news. aria-live=off keeps it out of the announcement (issue #16).
+      o.withMap ? html`<div id="card-map" class="card-map" aria-live="off"></div>` : nothing
+    }
     ${
       r.media_url
         ? html`<img class="photo" src=${r.media_url} alt=${m.requestPhoto(r.service_name ?? r.service_request_id)} />`

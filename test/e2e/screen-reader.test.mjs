@@ -115,7 +115,7 @@ test('the map by keyboard: its name and help, then "Pin placed near <address>" s
   );
 });
 
-test('step 3: a radio group is spoken with its legend as focus enters it', async () => {
+test('step 3: radio and checkbox groups are spoken with their legends as focus enters them', async () => {
   await tabTo('Continue, button');
   const from = await sr.mark();
   await sr.press('Enter');
@@ -125,6 +125,10 @@ test('step 3: a radio group is spoken with its legend as focus enters it', async
   assert.match(entered, /About how big is the pothole\?.*, (group|radio group)\. .*, radio, not checked/);
   void radio;
   assert.match(await sr.press('Space'), /, radio, checked/);
+  // A group of checkboxes, the same way.
+  await tabTo(/, checkbox,/);
+  const group = (await sr.since(from)).filter((e) => e.kind === 'focus').at(-1).text;
+  assert.match(group, /^Is the pothole in any of these places\?.*, group\. In a bike lane, checkbox, not checked$/);
 });
 
 test('a photo by keyboard: the file button says its name and hint; the photo added can be reached', async () => {

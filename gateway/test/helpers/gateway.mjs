@@ -18,10 +18,13 @@ export async function startInProcess(settings) {
   return { ...gw, logs };
 }
 
-/** The CLI as a child process; resolves once it listens (or rejects with its stderr when it exits). */
-export async function startCli(args, env = {}) {
+/**
+ * The CLI as a child process; resolves once it listens (or rejects with its stderr when it exits). `cli` is the
+ * script to run: this checkout's by default, or one installed from the package.
+ */
+export async function startCli(args, env = {}, { cli = CLI } = {}) {
   const port = await freePort();
-  const child = spawn(process.execPath, [CLI, ...args], {
+  const child = spawn(process.execPath, [cli, ...args], {
     env: { PATH: process.env.PATH, HOST: '127.0.0.1', PORT: String(port), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

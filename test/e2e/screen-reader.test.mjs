@@ -7,10 +7,15 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import sharp from 'sharp';
 import { startDemoServer } from '../../scripts/dev/serve.mjs';
 import { launchBrowser, watchProblems } from './browser.mjs';
 import { attachScreenReader } from './screen-reader.mjs';
+
+/** A small grey JPEG (32×24), as a phone's file picker would hand one over. */
+const PHOTO = Buffer.from(
+  '/9j/2wBDABALDA4MChAODQ4SERATGCgaGBYWGDEjJR0oOjM9PDkzODdASFxOQERXRTc4UG1RV19iZ2hnPk1xeXBkeFxlZ2P/2wBDARESEhgVGC8aGi9jQjhCY2NjY2NjY2NjY2NjY2NjY2NjY2NjY2NjY2NjY2NjY2NjY2NjY2NjY2NjY2NjY2NjY2P/wAARCAAYACADASIAAhEBAxEB/8QAFQABAQAAAAAAAAAAAAAAAAAAAAX/xAAUEAEAAAAAAAAAAAAAAAAAAAAA/8QAFQEBAQAAAAAAAAAAAAAAAAAAAAL/xAAUEQEAAAAAAAAAAAAAAAAAAAAA/9oADAMBAAIRAxEAPwCWAkAAAAAAf//Z',
+  'base64',
+);
 
 let demo, chromium, page, sr, problems, dir;
 
@@ -18,10 +23,7 @@ before(async () => {
   demo = await startDemoServer({ port: 0 });
   chromium = await launchBrowser();
   dir = mkdtempSync(join(tmpdir(), 'cp-sr-'));
-  const jpeg = await sharp({ create: { width: 800, height: 600, channels: 3, background: { r: 90, g: 90, b: 80 } } })
-    .jpeg()
-    .toBuffer();
-  writeFileSync(join(dir, 'pothole.jpg'), jpeg);
+  writeFileSync(join(dir, 'pothole.jpg'), PHOTO);
   page = await chromium.browser.newPage();
   problems = await watchProblems(page);
   sr = await attachScreenReader(page);

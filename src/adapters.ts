@@ -4,6 +4,7 @@
  * only: they never fetch and never import maplibre. What only a later step needs is imported when first used, so
  * none of it weighs on the first screen.
  */
+import { formToken } from './backend/form-token';
 import { createOpen311Backend } from './backend/open311';
 import type { Backend } from './backend/types';
 import type { Geocoder } from './backend/geocoder';
@@ -28,25 +29,15 @@ export interface Adapters {
   loadedMap(): PinMapEngine | undefined;
 }
 
-/**
- * A gateway that refuses reports filed faster than a person can hands out a signed form token: asked for when the
- * page opens (the form's start), sent with the report. A gateway without them (404) or unreachable: no fields.
- */
-function gatewayFormToken(gateway: string): () => Promise<Record<string, string>> {
-  const token = fetch(`${gateway}/form-token`, { credentials: 'omit' })
-    .then((res) => (res.ok ? (res.json() as Promise<{ token?: unknown; field?: unknown }>) : undefined))
-    .then((t) => (typeof t?.token === 'string' && typeof t.field === 'string' ? { [t.field]: t.token } : {}))
-    .catch(() => ({}));
-  return () => token;
-}
-
 let engine: Promise<PinMapEngine> | undefined;
 let loadedEngine: PinMapEngine | undefined;
 
 /** Builds the adapters for one configuration; `own` is a backend the webmaster set (any protocol). */
 export function createAdapters(config: Config, locale: string, own?: Backend): Adapters {
   const { endpoint, jurisdiction, apiKey, format, localeParam, mediaUpload, timeout, geocoder, gateway } = config;
-  const formFields = gateway ? gatewayFormToken(gateway) : undefined;
+  // A gateway's form token is asked for as the form starts (it refuses reports filed faster than a person can).
+  const token = gateway ? formToken(`${gateway}/form-token`) : undefined;
+  const formFields = token && (() => token);
   const backend =
     own ??
     createOpen311Backend({

@@ -6,6 +6,9 @@
  *   other;
  * - an XML answer handed to DOMParser as application/xml (backend/xml.ts), which parses it into a detached
  *   document: nothing of it is put into the page, and XML parsing runs no script.
+ * - the script of a gateway's CAPTCHA provider (backend/captcha.ts): Cloudflare Turnstile's or hCaptcha's, at the
+ *   fixed addresses written there.
+ * Only URLs our own code names are blessed: the policy object never leaves this module.
  * Without Trusted Types, or where the page does not allow the name, the values stay the plain strings they were.
  */
 interface Policy {
@@ -13,7 +16,7 @@ interface Policy {
   createHTML(xml: string): unknown;
 }
 
-const workerUrls = new Set<string>();
+const scriptUrls = new Set<string>();
 let policy: Policy | null | undefined;
 
 function ours(): Policy | null {
@@ -23,7 +26,7 @@ function ours(): Policy | null {
     policy =
       tt?.createPolicy('citizen-portal', {
         createScriptURL: (url) => {
-          if (!workerUrls.has(url)) throw new TypeError(`citizen-portal: not the map's worker: ${url}`);
+          if (!scriptUrls.has(url)) throw new TypeError(`citizen-portal: not a script of ours: ${url}`);
           return url;
         },
         createHTML: (xml) => xml,
@@ -37,8 +40,11 @@ function ours(): Policy | null {
 /** An XML text, as DOMParser.parseFromString takes it under Trusted Types. */
 export const trustedXml = (xml: string): string => (ours()?.createHTML(xml) ?? xml) as string;
 
-/** The blob: URL of maplibre's worker, as `new Worker()` takes it under Trusted Types (else the string). */
-export function trustedWorkerUrl(url: string): string {
-  workerUrls.add(url);
+/**
+ * A script URL our code chose (the blob: URL of maplibre's worker, a CAPTCHA provider's script), as `new Worker()`
+ * and a script's `src` take it under Trusted Types (else the string).
+ */
+export function trustedScriptUrl(url: string): string {
+  scriptUrls.add(url);
   return (ours()?.createScriptURL(url) ?? url) as string;
 }

@@ -16,8 +16,9 @@ export function encodeRequest(request: NewRequest, extra: Extra = {}): URLSearch
   if (extra.apiKey) add('api_key', extra.apiKey);
   if (extra.jurisdiction) add('jurisdiction_id', extra.jurisdiction);
   for (const [key, value] of Object.entries(extra.fields ?? {})) add(key, value);
-  const { attributes, media: _, ...fields } = request;
+  const { attributes, media: _, captcha, ...fields } = request;
   for (const [key, value] of Object.entries(fields)) add(key, value);
+  add('captcha_token', captcha);
   for (const [code, value] of Object.entries(attributes)) {
     if (Array.isArray(value)) for (const v of value) add(`attribute[${code}][]`, v);
     else add(`attribute[${code}]`, value);

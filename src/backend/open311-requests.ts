@@ -6,13 +6,17 @@
 import type { z } from '../schema/zod';
 import {
   DiscoverySchema,
+  GatewayInfoSchema,
+  type GatewayInfo,
   PostResultListSchema,
   ServiceRequestListSchema,
   TokenListSchema,
   type Discovery,
 } from '../schema/request';
 import { ServiceDefinitionSchema } from '../schema/service-definition';
+import { resolveHttpUrl } from '../schema/url';
 import { encodeRequest, encodeRequestWithMedia } from './encode';
+import { formToken } from './form-token';
 import { sleep } from './http';
 import type { Open311Options } from './open311-options';
 import { BackendError, type Backend, type ServiceRequest, type SubmitResult } from './types';
@@ -36,7 +40,7 @@ export interface Open311Context {
 
 export type RequestCalls = Pick<
   Required<Backend>,
-  'serviceDefinition' | 'submit' | 'request' | 'requests' | 'resolveToken'
+  'serviceDefinition' | 'submit' | 'request' | 'requests' | 'resolveToken' | 'captcha'
 > & {
   discovery(signal?: AbortSignal): Promise<Discovery>;
 };
@@ -48,8 +52,32 @@ const serverText = (o: Record<string, unknown>): string | undefined => {
 };
 
 export function requestCalls({ call, get, scope, options }: Open311Context): RequestCalls {
+  const discovery = (signal?: AbortSignal) => get(['discovery'], DiscoverySchema, signal);
+  /**
+   * A citizen-portal gateway in front of the city's server says so in its discovery answer: the CAPTCHA it wants
+   * and where its form tokens are. Asked once, when the later steps arrive (for the `endpoint` of a gateway that
+   * was not named as `gateway`, its form token is asked for then); no answer, or another server's: none.
+   */
+  let gateway: Promise<GatewayInfo | undefined> | undefined;
+  let discoveredFields: Promise<Record<string, string>> | undefined;
+  const gatewayInfo = () =>
+    (gateway ??= discovery().then(
+      (d) => {
+        const info = GatewayInfoSchema.safeParse((d as { gateway?: unknown }).gateway);
+        if (!info.success) return undefined;
+        const url = info.data.formtoken && resolveHttpUrl(info.data.formtoken, false);
+        if (url && !options.formFields) discoveredFields = formToken(url, options.fetch);
+        return info.data;
+      },
+      () => (gateway = undefined),
+    ));
+  const discoveredFormFields = async () => (await gatewayInfo(), (await discoveredFields) ?? {});
   return {
-    discovery: (signal) => get(['discovery'], DiscoverySchema, signal),
+    discovery,
+    async captcha() {
+      const spec = (await gatewayInfo())?.captcha;
+      return spec && (await import('./captcha')).captchaChallenge(spec);
+    },
     async serviceDefinition(code, signal) {
       const c = encodeURIComponent(code);
       let def;
@@ -70,7 +98,7 @@ export function requestCalls({ call, get, scope, options }: Open311Context): Req
       return usable;
     },
     async submit(request, signal) {
-      const fields = (await options.formFields?.().catch(() => undefined)) ?? {};
+      const fields = (await (options.formFields?.() ?? discoveredFormFields()).catch(() => undefined)) ?? {};
       const extra = { jurisdiction: options.jurisdiction, apiKey: options.apiKey, fields };
       const body = request.media?.length ? encodeRequestWithMedia(request, extra) : encodeRequest(request, extra);
       // The jurisdiction goes in the body; the rest of the scope (the language) in the query.

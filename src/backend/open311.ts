@@ -163,5 +163,6 @@ export function createOpen311Backend(options: Open311Options): Open311Backend {
     request: later('request'),
     requests: later('requests'),
     resolveToken: later('resolveToken'),
+    captcha: later('captcha'),
   };
 }

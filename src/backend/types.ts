@@ -54,6 +54,24 @@ export interface Backend {
     name: string,
     options: { signal?: AbortSignal; onProgress?: (fraction: number) => void },
   ): Promise<string>;
+  /**
+   * Optional: the check that a person is sending (a citizen-portal gateway's CAPTCHA, when its discovery says it
+   * requires one); undefined when none is asked for. Its answer goes with the report as NewRequest.captcha.
+   */
+  captcha?(signal?: AbortSignal): Promise<CaptchaChallenge | undefined>;
+}
+
+/** A CAPTCHA provider's widget, drawn where the form asks for it. */
+export interface CaptchaChallenge {
+  provider: string;
+  /**
+   * Draws the check into `container`, which must be in the page's own DOM (the providers' scripts do not work
+   * inside shadow roots). `onAnswer` gets the answer, or undefined when it expired or failed.
+   */
+  render(
+    container: HTMLElement,
+    options: { lang: string; dark: boolean; onAnswer: (answer: string | undefined) => void },
+  ): { reset(): void; remove(): void };
 }
 
 export interface BackendErrorDetails {

@@ -336,6 +336,16 @@ export class CitizenPortal extends LitElement {
     </div>`;
   }
 
+  /**
+   * A gateway's CAPTCHA is drawn by its provider's script, which cannot work in a shadow root: it gets a child of
+   * this element, slotted down to the review step.
+   */
+  private handleCaptchaContainer(e: CustomEvent<{ container?: HTMLElement }>): void {
+    let box = this.querySelector<HTMLElement>(':scope > [slot="captcha"]');
+    if (!box) this.append((box = Object.assign(document.createElement('div'), { slot: 'captcha' })));
+    e.detail.container = box;
+  }
+
   private renderIn(m: Messages): TemplateResult | typeof nothing {
     const { settings, adapters, flow } = this;
     if (!settings || !adapters || !flow) {
@@ -357,6 +367,8 @@ export class CitizenPortal extends LitElement {
       .synonyms=${this.synonyms}
       .redirects=${this.redirects}
       @cp-check-status=${this.handleCheckStatus}
+      @cp-captcha-container=${this.handleCaptchaContainer}
+      ><slot name="captcha" slot="captcha"></slot
     ></citizen-portal-report>`;
     const status =
       this.status?.state !== 'ready'

@@ -287,6 +287,9 @@ export class ReportForm extends LitElement {
       element.dataset['step'] = step;
       element.setAttribute('exportparts', STEP_PARTS);
       element.addEventListener('cp-continue', () => void this.handleContinue());
+      // A gateway's CAPTCHA lives in the page's own DOM (see review-step.ts): passed on from <citizen-portal>.
+      if (step === 'review')
+        element.append(Object.assign(document.createElement('slot'), { name: 'captcha', slot: 'captcha' }));
       this.shownStepElement = element;
     }
     const { flow, messages, settings, adapters } = this;

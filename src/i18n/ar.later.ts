@@ -101,6 +101,8 @@ export const messages: LaterMessages = {
   mapLoading: 'جارٍ تحميل الخريطة…',
   requestMap: 'خريطة مكان المشكلة',
   setHere: 'حدّد الموقع هنا (وسط الخريطة)',
+  captchaLabel: 'تحقق من أنك شخص حقيقي',
+  captchaFailed: 'تعذّر تحميل التحقق من أنك شخص حقيقي. تحقّق من اتصالك ثم حاول مرة أخرى.',
   mapUnavailable: 'تعذّر عرض الخريطة. لا يزال بإمكانك إدخال الموقع في الحقول أدناه.',
   pinPlaced: (lat, long) => `تم وضع العلامة عند خط العرض ${lat} وخط الطول ${long}.`,
   laterFieldError: (e) => {
@@ -121,6 +123,8 @@ export const messages: LaterMessages = {
         return 'صِف المشكلة.';
       case 'descriptionLength':
         return 'يجب ألا يزيد الوصف على 4000 حرف.';
+      case 'captcha':
+        return 'أكمل التحقق من أنك شخص حقيقي.';
       case 'email':
         return 'أدخل عنوان بريد إلكتروني مثل name@example.com، أو اترك الحقل فارغًا.';
       default:

@@ -58,6 +58,8 @@ export const messages: LaterMessages = {
   mapLoading: 'Loading the map…',
   requestMap: 'Map of where the problem is',
   setHere: 'Set location here (the centre of the map)',
+  captchaLabel: 'Check that you are a person',
+  captchaFailed: 'The check that you are a person could not be loaded. Check your connection, then try again.',
   mapUnavailable: 'The map could not be shown. You can still give the location with the fields below.',
   pinPlaced: (lat, long) => `Pin placed at ${lat}, ${long}.`,
   laterFieldError: (e) => {
@@ -78,6 +80,8 @@ export const messages: LaterMessages = {
         return 'Describe the problem.';
       case 'descriptionLength':
         return 'The description must be 4,000 characters or fewer.';
+      case 'captcha':
+        return 'Complete the check that you are a person.';
       case 'email':
         return 'Enter an email address like name@example.com, or leave it empty.';
       default:

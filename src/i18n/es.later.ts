@@ -64,6 +64,8 @@ export const messages: LaterMessages = {
   mapLoading: 'Cargando el mapa…',
   requestMap: 'Mapa de dónde está el problema',
   setHere: 'Poner la ubicación aquí (en el centro del mapa)',
+  captchaLabel: 'Compruebe que es una persona',
+  captchaFailed: 'No se pudo cargar la comprobación de que es una persona. Revise su conexión e inténtelo de nuevo.',
   mapUnavailable: 'No se pudo mostrar el mapa. De todas formas, puede indicar la ubicación con los campos de abajo.',
   pinPlaced: (lat, long) => `Marcador colocado en ${lat}, ${long}.`,
   laterFieldError: (e) => {
@@ -84,6 +86,8 @@ export const messages: LaterMessages = {
         return 'Describa el problema.';
       case 'descriptionLength':
         return `La descripción debe tener ${num(4000)} caracteres o menos.`;
+      case 'captcha':
+        return 'Complete la comprobación de que es una persona.';
       case 'email':
         return 'Escriba un correo electrónico como nombre@example.com, o deje el campo vacío.';
       default:

@@ -71,6 +71,9 @@ export const messages: LaterMessages = {
   mapLoading: 'Chargement de la carte…',
   requestMap: 'Carte de l’endroit où se trouve le problème',
   setHere: 'Placer le lieu ici (au centre de la carte)',
+  captchaLabel: 'Vérifiez que vous êtes une personne',
+  captchaFailed:
+    'La vérification que vous êtes une personne n’a pas pu se charger. Vérifiez votre connexion, puis réessayez.',
   mapUnavailable: 'La carte n’a pas pu s’afficher. Vous pouvez quand même indiquer le lieu avec les champs ci-dessous.',
   pinPlaced: (lat, long) => `Repère placé à ${lat}, ${long}.`,
   laterFieldError: (e) => {
@@ -91,6 +94,8 @@ export const messages: LaterMessages = {
         return 'Décrivez le problème.';
       case 'descriptionLength':
         return `La description doit compter ${num(4000)}\u00a0caractères au maximum.`;
+      case 'captcha':
+        return 'Effectuez la vérification que vous êtes une personne.';
       case 'email':
         return 'Entrez une adresse courriel comme nom@example.com, ou laissez le champ vide.';
       default:

@@ -80,6 +80,9 @@ export interface LaterMessages {
   mapLoading: string;
   requestMap: string;
   setHere: string;
+  /** A gateway's CAPTCHA: its label, and when its script could not be loaded. */
+  captchaLabel: string;
+  captchaFailed: string;
   mapUnavailable: string;
   pinPlaced: (lat: string, long: string) => string;
   /** Problems with the location, description and contact fields. */

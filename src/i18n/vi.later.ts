@@ -58,6 +58,8 @@ export const messages: LaterMessages = {
   mapLoading: 'Đang tải bản đồ…',
   requestMap: 'Bản đồ nơi có sự cố',
   setHere: 'Đặt vị trí tại đây (giữa bản đồ)',
+  captchaLabel: 'Xác nhận bạn là người thật',
+  captchaFailed: 'Không tải được bước xác nhận bạn là người thật. Hãy kiểm tra kết nối rồi thử lại.',
   mapUnavailable: 'Không hiển thị được bản đồ. Bạn vẫn có thể nhập vị trí vào các ô bên dưới.',
   pinPlaced: (lat, long) => `Đã đặt ghim tại ${lat}, ${long}.`,
   laterFieldError: (e) => {
@@ -78,6 +80,8 @@ export const messages: LaterMessages = {
         return 'Hãy mô tả sự cố.';
       case 'descriptionLength':
         return 'Phần mô tả không được dài quá 4.000 ký tự.';
+      case 'captcha':
+        return 'Hãy hoàn tất bước xác nhận bạn là người thật.';
       case 'email':
         return 'Hãy nhập địa chỉ email có dạng như name@example.com, hoặc để trống.';
       default:

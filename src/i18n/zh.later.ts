@@ -52,6 +52,8 @@ export const messages: LaterMessages = {
   mapLoading: '正在加载地图…',
   requestMap: '问题所在位置的地图',
   setHere: '将位置设在此处（地图中心）',
+  captchaLabel: '确认您是真人',
+  captchaFailed: '无法加载真人验证。请检查网络连接，然后重试。',
   mapUnavailable: '无法显示地图。您仍然可以在下方栏目中填写位置。',
   pinPlaced: (lat, long) => `标记已放在${lat}, ${long}。`,
   laterFieldError: (e) => {
@@ -72,6 +74,8 @@ export const messages: LaterMessages = {
         return '请描述问题。';
       case 'descriptionLength':
         return '描述不能超过4000个字符。';
+      case 'captcha':
+        return '请完成真人验证。';
       case 'email':
         return '请输入电子邮件地址，例如 name@example.com，或者留空。';
       default:

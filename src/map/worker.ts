@@ -10,7 +10,7 @@
  * scripts/build/vite-maplibre-worker.mjs emits the file next to the chunk this module is built into.
  */
 import { getVersion, getWorkerUrl, setWorkerUrl } from 'maplibre-gl';
-import { trustedWorkerUrl } from '../trusted-types';
+import { trustedScriptUrl } from '../trusted-types';
 
 /** The file name the build emits next to the map chunk (and the name maplibre itself looks for). */
 export const WORKER_FILE = 'maplibre-gl-worker.mjs';
@@ -60,7 +60,7 @@ export function installBlobWorker(url?: string): Promise<string> {
  * of whether the page requires them: a probe would itself be reported as a violation.)
  */
 function trustWorker(blobUrl: string): void {
-  const trusted = trustedWorkerUrl(blobUrl);
+  const trusted = trustedScriptUrl(blobUrl);
   // No Trusted Types here, or the page does not allow our policy (then the map says it is unavailable).
   if (trusted === blobUrl) return;
   const Native = globalThis.Worker;

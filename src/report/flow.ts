@@ -20,6 +20,7 @@ import {
   type Step,
 } from '../schema/draft';
 import { clearDraft, loadDraft, saveDraft } from '../storage/draft-store';
+import type { CaptchaChallenge } from '../backend/types';
 import { ready, track, valueOf, type Load } from './load';
 import { translateDefinition, translateService, type CityWords } from './translate';
 
@@ -74,6 +75,12 @@ export class ReportFlow {
   submitting = false;
   /** Why the last Send failed (a BackendError, usually); the draft is kept. */
   submitError: unknown;
+  /**
+   * The check that a person is sending, when a gateway in front of the city's server wants one (undefined: none),
+   * and its answer once given: each answer is good for one Send.
+   */
+  captcha: Load<CaptchaChallenge | undefined> = ready(undefined);
+  captchaAnswer: string | undefined;
   result: SubmitResult | undefined;
   /** The draft was restored from this tab's storage: say so, and offer to start again. */
   restored = false;

@@ -9,6 +9,7 @@ import { contactKeyFor, forgetContact, loadContact, saveContact } from '../stora
 import { myRequestsKeyFor, rememberRequest } from '../storage/my-requests';
 import { dropPhoto, photoBlob } from '../storage/photo-store';
 import type { ReportSteps, ReportFlow } from './flow';
+import { track, valueOf } from './load';
 
 /** Settings the later steps' checks need. */
 export interface CheckSettings {
@@ -17,9 +18,17 @@ export interface CheckSettings {
 
 export function reportSteps(settings: CheckSettings): ReportSteps {
   return {
-    validate: (flow) => validateLocationAndDetails(flow.draft, settings.requiredContact, flow.currentDefinition()),
+    validate(flow) {
+      const errors = validateLocationAndDetails(flow.draft, settings.requiredContact, flow.currentDefinition());
+      const { captcha } = flow;
+      if ((captcha.state === 'failed' || valueOf(captcha)) && !flow.captchaAnswer)
+        errors.push({ field: 'captcha', code: 'captcha' });
+      return errors;
+    },
     send,
     attach(flow) {
+      // A gateway's CAPTCHA: known (and its script loaded) well before Send.
+      if (flow.backend?.captcha) loadCaptcha(flow);
       // A resident who asked to be remembered finds their details filled in.
       const d = flow.draft;
       const saved = loadContact(contactKeyFor(flow.storageKey));
@@ -37,6 +46,9 @@ async function send(flow: ReportFlow, signal: AbortSignal): Promise<SubmitResult
     (m) => (m.blob ? [{ blob: m.blob, name: m.name }] : []),
   );
   if (media.length) request.media = media;
+  if (flow.captchaAnswer) request.captcha = flow.captchaAnswer;
+  // An answer is good for one Send: whatever happens, the next Send asks for a new one.
+  flow.captchaAnswer = undefined;
   const result = await flow.backend!.submit(request, signal);
   for (const p of kept) void dropPhoto(p.local!);
   const contactKey = contactKeyFor(flow.storageKey);
@@ -49,6 +61,17 @@ async function send(flow: ReportFlow, signal: AbortSignal): Promise<SubmitResult
     rememberRequest(myRequestsKeyFor(flow.storageKey), { id, token: result.token, serviceName, address: d.address });
   if (result.token && !result.serviceRequestId) void awaitReference(flow, result.token, signal);
   return result;
+}
+
+/** Asks the backend whether a CAPTCHA is wanted (and loads its script); again by "Try again" when it failed. */
+export function loadCaptcha(flow: ReportFlow): void {
+  void track(
+    () => flow.backend!.captcha!(flow.abort.signal),
+    (load) => {
+      flow.captcha = load;
+      flow.changed();
+    },
+  );
 }
 
 /**

@@ -37,7 +37,13 @@ export type Step = (typeof STEPS)[number];
 
 /** The step that asks for a field. */
 export const stepOf = (field: string): Step =>
-  field === 'serviceCode' ? 'what' : field === 'lat' || field === 'long' || field === 'address' ? 'where' : 'details';
+  field === 'serviceCode'
+    ? 'what'
+    : field === 'lat' || field === 'long' || field === 'address'
+      ? 'where'
+      : field === 'captcha'
+        ? 'review'
+        : 'details';
 
 export const DraftSchema = z.object({
   /** Where the resident was, so a reload brings them back there. */
@@ -86,7 +92,8 @@ export interface FieldError {
     | 'descriptionLength'
     | 'email'
     | 'required'
-    | 'outside';
+    | 'outside'
+    | 'captcha';
   /** The question's wording, for messages about attributes. */
   label?: string;
 }

@@ -20,6 +20,8 @@ export interface NewRequest {
   attributes: Record<string, string | string[]>;
   /** Photos sent as files (multipart, field `media`), for servers that take them (media-upload="post"). */
   media?: Array<{ blob: Blob; name: string }>;
+  /** A gateway's CAPTCHA, answered: sent as `captcha_token`. */
+  captcha?: string;
 }
 
 /** "2026-11-26T09:30" (a datetime-local value, the resident's time) → ISO 8601 with the zone offset. */

@@ -166,3 +166,25 @@ export const DiscoverySchema = unwrapped(
   }),
 );
 export type Discovery = z.infer<typeof DiscoverySchema>;
+
+// --- A citizen-portal gateway in front of the city's server ----------------------------------------------------
+
+/**
+ * What a citizen-portal gateway adds to its discovery answer (`gateway` beside `endpoints`): where to ask for a
+ * form token, and the CAPTCHA every report must pass. Another server's discovery has none of it.
+ */
+export const GatewayInfoSchema = z.object({
+  // Keys arrive lower-cased (backend/decode.ts): the gateway's formToken and siteKey.
+  formtoken: optionalText,
+  captcha: z.transform((v: unknown): Captcha | undefined => {
+    const c = v as { provider?: unknown; sitekey?: unknown } | null | undefined;
+    return (c?.provider === 'turnstile' || c?.provider === 'hcaptcha') && typeof c.sitekey === 'string' && c.sitekey
+      ? { provider: c.provider, siteKey: c.sitekey }
+      : undefined;
+  }),
+});
+export interface Captcha {
+  provider: 'turnstile' | 'hcaptcha';
+  siteKey: string;
+}
+export type GatewayInfo = z.infer<typeof GatewayInfoSchema>;

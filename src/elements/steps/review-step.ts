@@ -1,17 +1,86 @@
 /**
  * Step 4, "Check and send": every answer in one list, each with "Change" back to its step; why sending failed,
- * when it did (the draft is kept: Send again files it once).
+ * when it did (the draft is kept: Send again files it once); a gateway's CAPTCHA, when it wants one, drawn in the
+ * page's own DOM (the providers' scripts do not work in shadow roots) and slotted in here.
  *
  * @csspart review - the list of answers
  * @csspart error - why sending failed
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import { isBackendError } from '../../backend/types';
+import { valueOf } from '../../report/load';
+import { loadCaptcha } from '../../report/send';
 import { questions, type Step } from '../../schema/draft';
 import { backendErrorText } from '../error-text';
 import { StepElement } from './step-element';
 
 export class ReviewStep extends StepElement {
+  private captchaWidget: { reset(): void; remove(): void } | undefined;
+  /** The resident answered the CAPTCHA shown now (an answer is used up by Send, and the widget then reset). */
+  private answered = false;
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.captchaWidget?.remove();
+    this.captchaWidget = undefined;
+    this.answered = false;
+    if (this.flow) this.flow.captchaAnswer = undefined;
+  }
+
+  protected override updated(): void {
+    const challenge = valueOf(this.flow.captcha);
+    if (challenge && !this.captchaWidget) {
+      // <citizen-portal> lends a child of its own, slotted down to here.
+      const ask = new CustomEvent<{ container?: HTMLElement }>('cp-captcha-container', {
+        bubbles: true,
+        composed: true,
+        detail: {},
+      });
+      this.dispatchEvent(ask);
+      const container = ask.detail.container;
+      if (!container) return;
+      const theme = this.settings.theme;
+      this.captchaWidget = challenge.render(container, {
+        lang: this.messages.lang,
+        dark: theme === 'dark' || (theme !== 'light' && matchMedia('(prefers-color-scheme: dark)').matches),
+        onAnswer: (answer) => {
+          this.flow.captchaAnswer = answer;
+          this.answered = !!answer;
+          this.flow.changed();
+        },
+      });
+    } else if (this.answered && !this.flow.captchaAnswer && !this.flow.submitting) {
+      this.answered = false;
+      this.captchaWidget?.reset();
+    }
+  }
+
+  /** The gateway's CAPTCHA, when it wants one: labelled, with its error, or why it could not be loaded. */
+  private renderCaptcha(): TemplateResult | typeof nothing {
+    const captcha = this.flow.captcha;
+    if (captcha.state === 'loading' || !(captcha.state === 'failed' || captcha.value)) return nothing;
+    const a = this.fieldA11y('captcha', false);
+    return html`<div
+      class="field captcha"
+      id=${a.id}
+      tabindex="-1"
+      role="group"
+      aria-labelledby="${a.id}-label"
+      aria-describedby=${a.describedBy}
+    >
+      <p class="label" id="${a.id}-label">${this.words.captchaLabel}</p>
+      ${a.message}
+      ${
+        captcha.state === 'failed'
+          ? html`<p>${this.words.captchaFailed}</p>
+              <button type="button" class="secondary" @click=${() => loadCaptcha(this.flow)}>
+                ${this.messages.retry}
+              </button>`
+          : html`<slot name="captcha"></slot>`
+      }
+    </div>`;
+  }
+
   private answer(code: string): string {
     const value = this.draft.answers[code];
     const attr = this.flow.currentDefinition()?.attributes.find((a) => a.code === code);
@@ -62,6 +131,7 @@ export class ReviewStep extends StepElement {
             </div>`,
         )}
       </dl>
+      ${this.renderCaptcha()}
       ${failure ? html`<div class="panel error" role="alert" part="error"><p>${failure}</p></div>` : nothing}`;
   }
 }

@@ -61,7 +61,8 @@ export abstract class StepElement extends LitElement {
     const target = this.renderRoot.querySelector<HTMLElement>(`#${id}`);
     const control = target?.matches('input, select, textarea') ? target : target?.querySelector('input, select');
     target?.scrollIntoView({ block: 'center' });
-    (control as HTMLElement | null | undefined)?.focus();
+    // A field without a control of ours (a CAPTCHA's group) takes focus itself.
+    ((control as HTMLElement | null | undefined) ?? target)?.focus();
     return !!target;
   }
 

@@ -251,7 +251,8 @@ export function createGateway(deps: GatewayDeps) {
   });
 
   app.get('/form-token', async (c) => {
-    if (!tokens) throw new GatewayError(404, 'not-found', 'Form tokens are not in use here.');
+    // Off: "none needed", not a 404, which every page using gateway= would show in its console.
+    if (!tokens) return c.json({ token: null }, 200, { 'Cache-Control': 'no-store' });
     return c.json(
       { token: await tokens.issue(), field: FORM_TOKEN_FIELD, minFillSeconds: config.minFillSeconds },
       200,

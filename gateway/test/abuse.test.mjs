@@ -131,6 +131,13 @@ describe('CAPTCHA (siteverify)', () => {
     assert.deepEqual(d.gateway.captcha, { provider: 'turnstile', siteKey: 'site-key-1' });
   });
 
+  test("without form tokens, /form-token says none is needed (200, no token), not 404 in every page's console", async () => {
+    const res = await fetch(`${gw.url}/form-token`);
+    assert.equal(res.status, 200);
+    assert.deepEqual(await res.json(), { token: null });
+    assert.equal((await fetch(`${gw.url}/discovery.json`).then((r) => r.json())).gateway.formToken, null);
+  });
+
   test('without or with a wrong answer: 403; with the right one the report goes through', async () => {
     upstream.reset();
     const none = await post(gw.url, report);

@@ -256,3 +256,110 @@ test('a page on an origin the gateway does not allow gets no categories, and say
   );
   await page.close();
 });
+
+/**
+ * A gateway that wants a CAPTCHA (Turnstile): its discovery says so, the widget loads Turnstile's script from its
+ * real address (answered here by a stand-in through puppeteer's request interception: this machine has no internet)
+ * on a page that requires Trusted Types, draws the check in the page's DOM, and the gateway verifies the answer with
+ * a siteverify-style service before the report reaches the city. Without an answer nothing is sent.
+ */
+test('a gateway with a CAPTCHA: the resident passes the check, the gateway verifies it, the city gets one report', async () => {
+  const verified = [];
+  const verifier = http.createServer(async (req, res) => {
+    let body = '';
+    for await (const c of req) body += c;
+    const form = new URLSearchParams(body);
+    verified.push(Object.fromEntries(form));
+    res.writeHead(200, { 'Content-Type': 'application/json' });
+    res.end(JSON.stringify({ success: form.get('secret') === 'ts-secret' && form.get('response') === 'e2e-pass' }));
+  });
+  await new Promise((r) => verifier.listen(0, '127.0.0.1', r));
+  const site = http.createServer((req, res) => {
+    const csp = [
+      "default-src 'none'",
+      `script-src ${cdn.origin} https://challenges.cloudflare.com`,
+      'frame-src https://challenges.cloudflare.com',
+      "style-src 'self'",
+      `connect-src ${captchaGateway.url} ${cdn.origin}`,
+      "require-trusted-types-for 'script'",
+      'trusted-types lit-html citizen-portal',
+      "base-uri 'none'",
+      "object-src 'none'",
+    ].join('; ');
+    res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Content-Security-Policy': csp });
+    res.end(`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>City of Elsewhere</title>
+<script type="module" src="${cdn.origin}/dist/citizen-portal.js"></script></head>
+<body><main><citizen-portal gateway="${captchaGateway.url}"></citizen-portal></main></body></html>`);
+  });
+  await new Promise((r) => site.listen(0, '127.0.0.1', r));
+  const siteOrigin = `http://127.0.0.1:${site.address().port}`;
+  const captchaGateway = await startCli(['--upstream', upstream.base], {
+    API_KEY,
+    JURISDICTION_ID: 'city.example',
+    ALLOW_ORIGINS: siteOrigin,
+    MEDIA_STORAGE: 'none',
+    CAPTCHA_SECRET: 'ts-secret',
+    CAPTCHA_SITE_KEY: 'ts-site-key',
+    CAPTCHA_VERIFY_URL: `http://127.0.0.1:${verifier.address().port}/siteverify`,
+  });
+  const page = await chromium.browser.newPage();
+  try {
+    const problems = await watchProblems(page);
+    await page.setRequestInterception(true);
+    const rendered = [];
+    page.on('request', (r) => {
+      if (!r.url().startsWith('https://challenges.cloudflare.com/turnstile/v0/api.js')) return void r.continue();
+      rendered.push(r.url());
+      r.respond({
+        status: 200,
+        contentType: 'text/javascript',
+        body: `window.turnstile = {
+          render(el, o) {
+            const b = document.createElement('button');
+            b.type = 'button';
+            b.textContent = 'I am a person (' + o.sitekey + ')';
+            b.addEventListener('click', () => o.callback('e2e-pass'));
+            el.replaceChildren(b);
+            return 'w1';
+          },
+          reset() {},
+          remove() {},
+        };`,
+      });
+    });
+    const postsBefore = upstream.received.filter((r) => r.method === 'POST').length;
+    await page.goto(siteOrigin, { waitUntil: 'load' });
+    await pickCategory(page, 'graffiti', 'Graffiti', 15000);
+    await continueTo(page, 'Step 2 of 4: Location');
+    await (await page.waitForSelector('aria/Address or place')).type('12 Mill Lane');
+    await continueTo(page, 'Step 3 of 4: Details and contact');
+    await (await page.waitForSelector('aria/Description[role="textbox"]')).type('Tags on the bridge');
+    await continueTo(page, 'Step 4 of 4: Check and send');
+
+    await page.waitForSelector('aria/Check that you are a person[role="group"]');
+    const check = await page.waitForSelector('aria/I am a person (ts-site-key)[role="button"]');
+    assert.equal(rendered.length, 1, "Turnstile's script, once");
+    // Without the answer, nothing is sent.
+    await (await page.waitForSelector('aria/Submit[role="button"]')).click();
+    await waitForRegion(page, 'alert', 'Complete the check that you are a person.');
+    assert.equal(upstream.received.filter((r) => r.method === 'POST').length, postsBefore);
+
+    await check.click();
+    await (await page.waitForSelector('aria/Submit[role="button"]')).click();
+    await page.waitForSelector('aria/Thank you, your report was sent[role="heading"]', { timeout: 15000 });
+    assert.deepEqual(
+      verified.map((v) => [v.secret, v.response]),
+      [['ts-secret', 'e2e-pass']],
+    );
+    const posts = upstream.received.filter((r) => r.method === 'POST').slice(postsBefore);
+    assert.equal(posts.length, 1);
+    assert.equal(posts[0].body.get('service_code'), '101');
+    assert.equal(posts[0].body.get('captcha_token'), null, 'the answer stays with the gateway');
+    assert.deepEqual(problems, []);
+  } finally {
+    await page.close();
+    await captchaGateway.stop();
+    site.close();
+    verifier.close();
+  }
+});

@@ -27,9 +27,14 @@ export default defineConfig({
         // Library mode keeps whitespace unless told otherwise (see ../shared/design/TOOLCHAIN.md).
         minify: true,
         // A language's words in chunks/i18n/, where the size check finds them (the resident's language counts
-        // towards the first screen).
+        // towards the first screen); the search's lexicon of each language in chunks/lexicon/ (listed by the size
+        // check, loaded later, in the resident's language only).
         chunkFileNames: (chunk) =>
-          /\/src\/i18n\//.test(chunk.facadeModuleId ?? '') ? 'chunks/i18n/[name]-[hash].js' : 'chunks/[name]-[hash].js',
+          /\/src\/i18n\//.test(chunk.facadeModuleId ?? '')
+            ? 'chunks/i18n/[name]-[hash].js'
+            : /\/src\/search\/lexicon\//.test(chunk.facadeModuleId ?? '')
+              ? 'chunks/lexicon/[name]-[hash].js'
+              : 'chunks/[name]-[hash].js',
       },
     },
   },

@@ -40,11 +40,14 @@ export function measure() {
   language.largestLanguage = true;
   const coreBytes = rows.filter((r) => r.core).reduce((sum, r) => sum + r.gzip, 0);
   const maplibreInCore = [...core].some((f) => /maplibre/i.test(readFileSync(f, 'utf8')));
-  return { rows, coreBytes, maplibreInCore, language };
+  // The search's lexicon of each language (issue #13): loaded after the first screen, the resident's only.
+  const lexicons = rows.filter((r) => /^chunks\/lexicon\//.test(r.file.replace(/\\/g, '/')));
+  const search = rows.find((r) => /^chunks\/search-[\w-]+\.js$/.test(r.file.replace(/\\/g, '/')));
+  return { rows, coreBytes, maplibreInCore, language, lexicons, search };
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const { rows, coreBytes, maplibreInCore } = measure();
+  const { rows, coreBytes, maplibreInCore, lexicons, search } = measure();
   console.log('file'.padEnd(48), 'gzip bytes'.padStart(10), ' loaded');
   for (const r of rows.sort((a, b) => Number(b.core) - Number(a.core) || b.gzip - a.gzip)) {
     const when = r.largestLanguage
@@ -57,7 +60,20 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   console.log(
     `Core (before the location step, in the largest language): ${coreBytes} of ${CORE_BUDGET_BYTES} bytes gzip.`,
   );
+  if (lexicons.length) {
+    const lang = (r) => r.file.replace(/\\/g, '/').replace(/^chunks\/lexicon\/([a-z]+)-.*$/, '$1');
+    console.log(
+      `Lexicon, after the first screen, the resident's language only: ${lexicons
+        .sort((a, b) => lang(a).localeCompare(lang(b)))
+        .map((r) => `${lang(r)} ${r.gzip}`)
+        .join(', ')} bytes gzip` + (search ? `; with the search (its English concepts inside): ${search.gzip}.` : '.'),
+    );
+  }
   let failed = false;
+  if (lexicons.some((r) => r.core)) {
+    console.error('A lexicon chunk is loaded before the location step: it must load only with the search.');
+    failed = true;
+  }
   if (coreBytes > CORE_BUDGET_BYTES) {
     console.error(
       `Size budget exceeded by ${coreBytes - CORE_BUDGET_BYTES} bytes: move code behind import() or trim it.`,

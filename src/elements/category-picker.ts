@@ -20,11 +20,12 @@ import type { SearchHit, ServiceIndex } from '../search';
  */
 let search: typeof import('../search') | undefined;
 let searchLoad: Promise<unknown> | undefined;
-const loadSearch = () =>
+/** The search, then the lexicon of the resident's language (issue #13: "bache" finds "Pothole"), theirs only. */
+const loadSearch = (lang: string) =>
   (searchLoad ??= import('../search').then(
     (m) => (search = m),
     () => (searchLoad = undefined), // offline: asked again with the next keystroke
-  ));
+  )).then(() => search?.loadLexicon(lang));
 const whenIdle = (task: () => void) => (globalThis.requestIdleCallback ?? setTimeout)(() => task());
 
 /** Enough to browse; beyond that the resident types to narrow down (5,000-service catalogues exist). */
@@ -141,6 +142,7 @@ export class CategoryPicker implements ReactiveController {
   private index: ServiceIndex<Service> | undefined;
   private indexed: readonly Service[] | undefined;
   private synonymsUsed: Record<string, readonly string[]> | undefined;
+  private lexiconUsed: unknown;
   private stopPositioning: (() => void) | undefined;
   /** For tests and for browsers without anchor positioning. */
   static useFloatingUi = !nativeAnchors();
@@ -171,22 +173,29 @@ export class CategoryPicker implements ReactiveController {
     return this.root.querySelector('#category-list');
   }
 
-  /** The index of this list, once the search chunk is here (undefined until then). */
+  /**
+   * The index of this list, once the search chunk and the resident's lexicon are here (undefined until then; a
+   * lexicon that could not load, offline, is left out until it can).
+   */
   private indexFor(services: readonly Service[]): ServiceIndex<Service> | undefined {
     const synonyms = this.options.synonyms();
-    if (search && (this.indexed !== services || this.synonymsUsed !== synonyms)) {
-      this.index = search.createServiceIndex(services, synonyms);
+    const lexicon = search?.lexiconFor(this.options.messages().lang);
+    if (!search || lexicon === undefined) return undefined;
+    if (this.indexed !== services || this.synonymsUsed !== synonyms || this.lexiconUsed !== lexicon) {
+      this.index = search.createServiceIndex(services, synonyms, lexicon);
       this.indexed = services;
       this.synonymsUsed = synonyms;
+      this.lexiconUsed = lexicon;
     }
-    return search && this.index;
+    return this.index;
   }
 
   /** Fetches the search and indexes the list while the browser is idle, before the resident types. */
   private prepareSearch(): void {
     const services = this.options.services();
+    const lang = this.options.messages().lang;
     if (services.length)
-      whenIdle(() => void loadSearch().then(() => whenIdle(() => void this.indexFor(this.options.services()))));
+      whenIdle(() => void loadSearch(lang).then(() => whenIdle(() => void this.indexFor(this.options.services()))));
   }
 
   /** The name of the chosen service, shown in the input when the resident is not typing. */
@@ -228,7 +237,7 @@ export class CategoryPicker implements ReactiveController {
     const index = this.indexFor(services);
     if (!index) {
       this.sections = [];
-      void loadSearch().then(() => this.refresh());
+      void loadSearch(m.lang).then(() => this.refresh());
       return false;
     }
     const hits = index.search(query, MAX_SHOWN);

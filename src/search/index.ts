@@ -12,8 +12,10 @@
 import { fold, words } from './fold';
 import { inflected, prefix, typo } from './edit';
 import { STOP_WORDS } from './stopwords';
+import { anchors, read, type Found, type Lexicon } from './lexicon/index';
 
 export { fold } from './fold';
+export { loadLexicon, lexiconFor, type Lexicon } from './lexicon/index';
 
 export interface Searchable {
   service_code: string;
@@ -50,10 +52,19 @@ type Piece = [text: string, at: number, folded: string];
  * suggest() also multiplies by the word's rarity, and offers a category only if its score reaches 0.45 (about
  * one exact name or keyword hit on a fairly distinctive word; a word found only in a description is never
  * enough) and 0.4 of the best, so a clear winner is not diluted by categories sharing a common word.
+ *
+ * With a `lexicon` (the resident's language, see lexicon/index.ts), each concept's English anchors are looked up
+ * among the terms once: the services a concept reaches, each at its best field weight, keeping those at half the
+ * concept's best or more (a streetlight named in a tree-trimming description is not a streetlight service). The
+ * resident's phrases then add their concepts' services. A phrase inside a longer phrase found ("árbol" in "árbol
+ * caído") is left out. In another language than the catalogue's (English), when every typed word is a phrase of the
+ * lexicon, the catalogue's words count only when typed in full: "ổ gà" is not the start of "garbage". In a
+ * sentence, the words the lexicon understood are not read again, and no typo is guessed for the others.
  */
 export function createServiceIndex<T extends Searchable>(
   services: readonly T[],
   synonyms: Record<string, readonly string[]> = {},
+  lexicon?: Lexicon | null,
 ): ServiceIndex<T> {
   const count = services.length;
   /** First letter → term → its postings: service → best field weight. */
@@ -103,6 +114,78 @@ export function createServiceIndex<T extends Searchable>(
     add(words(service.group), 0.25);
     return pieces;
   });
+
+  /** Per concept of the lexicon: the services its anchors reach (service → weight), and the terms they matched. */
+  const reach: Array<Map<number, number>> = [];
+  const anchorTerms: string[][] = [];
+  if (lexicon)
+    anchors().forEach((list, c) => {
+      const found = new Map<number, number>();
+      const seen: string[] = [];
+      for (const t of list.map((a) => a.join(''))) {
+        // The anchor, its plural ("rat" → "rats", "bench" → "benches", "party" → "parties"); two words joined.
+        for (const form of [
+          t,
+          t + 's',
+          /(s|x|z|ch|sh)$/.test(t) && t + 'es',
+          /[^aeiou]y$/.test(t) && t.slice(0, -1) + 'ies',
+        ]) {
+          const postings = form && terms[form[0]!]?.get(form);
+          if (!postings) continue;
+          seen.push(form as string);
+          for (const [s, weight] of postings) if (!(found.get(s)! >= weight)) found.set(s, weight);
+        }
+      }
+      const best = Math.max(0, ...found.values());
+      for (const [s, weight] of found) if (weight < best / 2) found.delete(s);
+      reach[c] = found;
+      anchorTerms[c] = seen;
+    });
+
+  /**
+   * What the lexicon reads in `text`, and the services its phrases reach, summed over the places they were found.
+   * Left out: a phrase inside a longer one ("árbol" in "árbol caído"; "سيارات", cars, in "موقف سيارات", a car park,
+   * even where the city has no car park service), and a phrase still being typed where a whole one was found
+   * ("basura" is not yet "basura tirada"). While typing (a search), every
+   * word that a phrase reaching services was found in must reach the service: "bache cal…" is the pothole, not
+   * every "calle sucia".
+   */
+  const understand = (text: string, typing?: unknown) => {
+    const reading = read(lexicon!, text, typing);
+    const found = reading.found.filter(
+      (f) =>
+        f.concepts.some((c) => reach[c]!.size) &&
+        !reading.found.some(
+          (g) =>
+            g != f &&
+            g.from <= f.from &&
+            f.to <= g.to &&
+            ((g.quality == 1 && f.quality < 1) || g.to - g.from > f.to - f.from),
+        ),
+    );
+    const places = new Map<string, [Found, Float64Array]>();
+    for (const f of found) {
+      const key = `${f.from} ${f.to}`;
+      const place = places.get(key) ?? [f, new Float64Array(count)];
+      places.set(key, place);
+      for (const c of f.concepts) {
+        for (const [s, weight] of reach[c]!) place[1][s] = Math.max(place[1][s]!, weight * f.quality);
+        for (const t of anchorTerms[c]!) marks[t] = t.length;
+      }
+    }
+    const total = new Float64Array(count);
+    places.forEach(([, scores]) => scores.forEach((score, s) => (total[s]! += score)));
+    if (typing)
+      for (const [from, to] of reading.words) {
+        const here = [...places.values()].filter(([f]) => f.from < to && from < f.to);
+        if (here.length) total.forEach((_, s) => here.some(([, scores]) => scores[s]) || (total[s] = 0));
+      }
+    return { reading, total };
+  };
+
+  /** Adds the lexicon's scores to a search's: a service no word matched (-1) is found by the lexicon alone. */
+  const merge = (total: Float64Array, lex: Float64Array) =>
+    lex.forEach((score, s) => score > 0 && (total[s] = Math.max(total[s]!, score)));
 
   /**
    * Best weight × quality per service for one query word (or joined pair) `q`; `exact` says how a term matches.
@@ -162,30 +245,50 @@ export function createServiceIndex<T extends Searchable>(
         return { item: services[s]!, score: total[s]!, highlights };
       });
 
+  /**
+   * AND: every word must match, on its own or joined with a neighbour ("pot hole" → "pothole"); -1: no match.
+   * `exact` says how a term matches; `fuzzy` allows a typo.
+   */
+  const and = (list: string[], exact: typeof prefix, fuzzy?: unknown) => {
+    const total = new Float64Array(count);
+    let before = total;
+    list.forEach((w, k) => {
+      const one = scores(w, exact, fuzzy);
+      const after = list[k + 1] ? scores(w + list[k + 1], exact) : one;
+      total.forEach((score, s) => {
+        const best = Math.max(one[s]!, after[s]!, before[s]!);
+        total[s] = score < 0 || !best ? -1 : score + best;
+      });
+      before = after;
+    });
+    return total;
+  };
+
   return {
     search(text, limit) {
       const list = query(text, 1);
-      // AND: every word must match, on its own or joined with a neighbour ("pot hole" → "pothole"); -1: no match.
-      const total = new Float64Array(count);
-      let before = total;
-      list.forEach((w, k) => {
-        const one = scores(w, prefix, 1);
-        const after = list[k + 1] ? scores(w + list[k + 1], prefix) : one;
-        total.forEach((score, s) => {
-          const best = Math.max(one[s]!, after[s]!, before[s]!);
-          total[s] = score < 0 || !best ? -1 : score + best;
-        });
-        before = after;
-      });
-      return hits(total, 0, limit);
+      const lex = lexicon && understand(text, 1);
+      // Every word is the lexicon's: what it understood, and the catalogue's words (only typed in full, unless the
+      // lexicon is English, the catalogue's language: "ổ gà" is not the start of "garbage").
+      if (lex?.reading.covered) {
+        const total = lexicon!.native ? and(list, prefix, 1) : and(list, (q) => (t) => +(t == q));
+        merge(total, lex.total);
+        return hits(total, 0, limit);
+      }
+      // Words of the lexicon among others ("hay un bache enorme"): a description, for suggest().
+      if (lex && !lexicon!.native && lex.total.some(Boolean)) return [];
+      return hits(and(list, prefix, 1), 0, limit);
     },
 
     suggest(sentence, limit = 3) {
       // OR over the sentence's meaningful words, each distinct word once, and neighbours joined ("pot hole").
-      const list = query(sentence);
-      const total = new Float64Array(count);
+      let list = query(sentence);
+      const lex = lexicon && understand(sentence);
+      const total = lex ? lex.total : new Float64Array(count);
+      if (lex) list = list.filter((w) => !lex.reading.understood.has(w));
+      const fuzzy = !lex?.reading.found.length;
       list.forEach((w, k) => {
-        if (list.indexOf(w) == k) scores(w, inflected, 1, total);
+        if (list.indexOf(w) == k) scores(w, inflected, fuzzy, total);
         if (list[k + 1]) scores(w + list[k + 1], inflected, 0, total);
       });
       return hits(total, Math.max(0.45, 0.4 * Math.max(...total)), limit);

@@ -67,7 +67,11 @@ function startMock(): void {
     const [
       { setupWorker },
       { createOpen311Handlers, createLocalStorageStore, createMediaHandlers, createGeocoderHandlers },
-    ] = await Promise.all([import('msw/browser'), import('./backend/index')]);
+      { translations },
+    ] = await Promise.all([import('msw/browser'), import('./backend/index'), import('./backend/translations')]);
+    // Demo City's own words in each language (the `translations` setting), as a city would configure them: a
+    // Spanish visitor sees a Spanish catalogue. Set before the server answers, so the first list is translated.
+    for (const portal of document.querySelectorAll('citizen-portal')) Object.assign(portal, { translations });
     const worker = setupWorker(
       ...createOpen311Handlers({ store: createLocalStorageStore(), delayMs: 400 }),
       ...createMediaHandlers({ delayMs: 600 }),

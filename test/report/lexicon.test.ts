@@ -8,6 +8,7 @@ import { createServiceIndex, fold, type Searchable, type ServiceIndex } from '..
 import { CONCEPT_IDS, anchors, compile, type Lexicon } from '../../src/search/lexicon/index';
 import type { LanguageWords } from '../../src/search/lexicon/concepts';
 import { services } from '../../demo/backend/catalogue';
+import { translations } from '../../demo/backend/translations';
 import en from '../../src/search/lexicon/en';
 import es from '../../src/search/lexicon/es';
 import fr from '../../src/search/lexicon/fr';
@@ -225,6 +226,20 @@ describe('lexicon: the demo city in every language', () => {
     ]);
     const vi = createServiceIndex(services, {}, lexicon('vi'));
     expect(offered(vi, 'có ổ gà trên đường')).to.deep.equal(['POTHOLE']);
+  });
+
+  it('finds categories the city translated, in the resident’s words (the demo’s translations)', () => {
+    for (const lang of ['es', 'fr', 'zh', 'vi', 'ar'] as const) {
+      const words = translations[lang];
+      const translated = services.map((s) => ({
+        ...s,
+        service_name: words[s.service_name] ?? s.service_name,
+        description: words[s.description] ?? s.description,
+        group: words[s.group] ?? s.group,
+      }));
+      const index = createServiceIndex(translated, {}, lexicon(lang));
+      for (const [word, code] of COMMON[lang]!) expect(offered(index, word)[0], `${lang} "${word}"`).to.equal(code);
+    }
   });
 
   it('highlights the category’s own word that the resident’s word stands for', () => {

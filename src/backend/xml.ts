@@ -21,7 +21,8 @@ function convert(el: Element): unknown {
     const text = (el.textContent ?? '').trim();
     return /^true$/i.test(el.getAttribute('xsi:nil') ?? el.getAttribute('nil') ?? '') || text === 'null' ? null : text;
   }
-  const out: Record<string, unknown> = {};
+  // No prototype: an element named __proto__, constructor or toString is data, not Object.prototype's (issue #15).
+  const out: Record<string, unknown> = Object.create(null);
   const lists = new Set<string>();
   for (const child of children) {
     const key = child.localName;

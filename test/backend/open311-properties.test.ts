@@ -767,3 +767,24 @@ describe('Open311 client properties: any answer gives a valid model or a Backend
     );
   });
 });
+
+describe('Open311 client: counterexamples found by fuzzing (npm run fuzz), kept', () => {
+  it('XML elements named like Object.prototype members stay data (__proto__, constructor, hasOwnProperty)', async () => {
+    // Found by scripts/check/fuzz.mjs: `<hasOwnProperty>1</hasOwnProperty>` in a <service> became
+    // [Object.prototype.hasOwnProperty, "1"] in the model (xml.ts asked `key in {}`), and <__proto__> replaced the
+    // prototype of the parsed object.
+    const body =
+      '<services><service><service_code>A</service_code><service_name>Alpha</service_name>' +
+      '<hasOwnProperty>1</hasOwnProperty><constructor>2</constructor><toString>3</toString>' +
+      '<__proto__><polluted>yes</polluted></__proto__></service></services>';
+    const reply: ServerReply = { status: 200, contentType: 'text/xml', retryAfter: undefined, body };
+    const [service] = await backendFor(reply, 'xml').services();
+    const s = service as unknown as Record<string, unknown>;
+    expect(Object.getPrototypeOf(s)).to.equal(Object.prototype);
+    expect(s.polluted).to.equal(undefined);
+    expect(s.hasownproperty).to.equal('1');
+    expect(s.constructor).to.equal('2');
+    expect(s.tostring).to.equal('3');
+    expect(({} as Record<string, unknown>).polluted).to.equal(undefined);
+  });
+});

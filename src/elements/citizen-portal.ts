@@ -152,6 +152,7 @@ export class CitizenPortal extends LitElement {
     attribute: 'endpoint',
     problem: 'is missing',
     value: undefined,
+    problems: [],
   };
   /** The settings, checked (with a backend of the webmaster's own, an endpoint is not needed). */
   private settings: Config | undefined;
@@ -239,12 +240,16 @@ export class CitizenPortal extends LitElement {
       this.checked.ok || !own ? this.checked : parseConfig({ ...input, endpoint: 'https://backend.invalid' });
     this.settings = checked.ok ? checked.config : undefined;
     this.adapters = this.settings && CitizenPortal.outside.createAdapters(this.settings, this.language.locale, own);
+    // Tell the webmaster (once per configuration) of every setting that is wrong, naming it, what it got and what
+    // it may be; only a missing or wrong endpoint stops the form, the others fell back to their defaults.
+    const { problems } = checked.ok ? checked : this.checked;
+    if (problems.length)
+      void import('../schema/config-help').then(({ configMessage }) =>
+        problems.forEach((p) => console.error(configMessage(p))),
+      );
     if (!this.adapters) {
       this.flow?.dispose();
       this.flow = undefined;
-      // Tell the webmaster (once per configuration), naming the attribute and what is wrong with it.
-      const problem = this.checked as Exclude<ConfigResult, { ok: true }>;
-      void import('../schema/config-help').then(({ configMessage }) => console.error(configMessage(problem)));
       return;
     }
     const storageKey = `citizen-portal:draft:${this.checked.ok ? this.checked.config.endpoint : 'custom'}`;

@@ -19,13 +19,14 @@ export async function readJsonConfig(
   try {
     const parsed = JsonConfigSchema.safeParse(inline != null ? JSON.parse(inline) : await fetchConfigFile(url!));
     if (!parsed.success) throw parsed.error.issues[0]!.message;
-    for (const [key, value] of Object.entries(parsed.data)) {
+    for (const [key, value] of Object.entries(parsed.data.settings)) {
       const attribute = attributeName(key);
       if (isObjectSetting(key)) el[key] ??= value;
       else if (value != null && value !== false && !el.hasAttribute(attribute))
         el.setAttribute(attribute, String(value));
     }
-    return undefined;
+    const [unknown] = parsed.data.unknown;
+    return unknown === undefined ? undefined : `has an unknown setting or value: "${unknown}"`;
   } catch (e) {
     return typeof e === 'string' ? e : inline != null ? 'is not valid JSON' : `could not be loaded`;
   }

@@ -151,6 +151,13 @@ export class ReportFlow {
     if (!list || run !== this.servicesRun) return;
     const preset = this.category && list.find((s) => s.service_code === this.category);
     if (preset && !this.draft.serviceCode) this.set({ serviceCode: preset.service_code });
+    if (this.category && !preset)
+      console.error(
+        `citizen-portal: the "category" attribute names no category of this server (got ${JSON.stringify(this.category)}). Use one of its service codes, e.g. ${list
+          .slice(0, 3)
+          .map((s) => JSON.stringify(s.service_code))
+          .join(', ')}.`,
+      );
     this.prepare();
   }
 

@@ -1,8 +1,8 @@
 /**
  * The element's configuration: the one list of its settings. Each key is an attribute (apiKey → api-key) and a
  * property of <citizen-portal>, a `data-` attribute of the script tag, and a key of a JSON config; the schema
- * validates them all and names the setting at fault, so a webmaster sees "endpoint: …" in the console and a
- * plain sentence in the page, never a blank box. Settings only a later chunk uses (the map's, the tracker's) are
+ * validates them all and names each setting at fault in the console. Only the endpoint can stop the form (a plain
+ * sentence in the page, never a blank box); any other wrong value falls back to its default. Settings only a later chunk uses (the map's, the tracker's) are
  * read here as text and checked by that chunk.
  */
 import { z } from './zod';
@@ -195,28 +195,55 @@ export const OBJECT_SETTINGS = ['synonyms', 'redirects', 'translations'] as cons
 export type ObjectSetting = (typeof OBJECT_SETTINGS)[number];
 export const isObjectSetting = (key: string): key is ObjectSetting => OBJECT_SETTINGS.includes(key as ObjectSetting);
 
-export const JsonConfigSchema = z.transform((v: unknown, ctx): Record<string, unknown> => {
-  const out: Record<string, unknown> = {};
-  if (!v || typeof v !== 'object' || Array.isArray(v)) {
-    ctx.issues.push({ code: 'custom', message: 'must be a JSON object of settings', input: v });
+export const JsonConfigSchema = z.transform(
+  (v: unknown, ctx): { settings: Record<string, unknown>; unknown: string[] } => {
+    const out = { settings: {} as Record<string, unknown>, unknown: [] as string[] };
+    if (!v || typeof v !== 'object' || Array.isArray(v)) {
+      ctx.issues.push({ code: 'custom', message: 'must be a JSON object of settings', input: v });
+      return out;
+    }
+    // An unknown name is named (in the console), and the rest still apply.
+    for (const [name, value] of Object.entries(v)) {
+      const key = name.replace(/-(\w)/g, (_, c: string) => c.toUpperCase());
+      if (isObjectSetting(key) ? typeof value === 'object' : SETTINGS.includes(key as keyof Config))
+        out.settings[key] = Array.isArray(value) ? value.join(' ') : value === true ? '' : value;
+      else out.unknown.push(name);
+    }
     return out;
-  }
-  for (const [name, value] of Object.entries(v)) {
-    const key = name.replace(/-(\w)/g, (_, c: string) => c.toUpperCase());
-    if (isObjectSetting(key) ? typeof value === 'object' : SETTINGS.includes(key as keyof Config))
-      out[key] = Array.isArray(value) ? value.join(' ') : value === true ? '' : value;
-    else ctx.issues.push({ code: 'custom', message: `has an unknown setting or value: "${name}"`, input: v });
-  }
-  return out;
-});
+  },
+);
+
+/** A setting's problem: which, what is wrong with it, and what it got. */
+export interface ConfigProblem {
+  key: keyof Config;
+  attribute: string;
+  problem: string;
+  value: unknown;
+}
 
 export type ConfigResult =
-  { ok: true; config: Config } | { ok: false; key: keyof Config; attribute: string; problem: string; value: unknown };
+  { ok: true; config: Config; problems: ConfigProblem[] } | ({ ok: false; problems: ConfigProblem[] } & ConfigProblem);
 
+/**
+ * The settings, checked. Only the endpoint may stop the form (without it there is nothing to talk to): any other
+ * wrong value falls back to its default, and every problem is listed for the console (issue #13).
+ */
 export function parseConfig(input: Partial<Record<keyof Config, unknown>>): ConfigResult {
-  const result = ConfigSchema.safeParse(input);
-  if (result.success) return { ok: true, config: result.data };
-  const issue = result.error.issues[0]!;
-  const key = String(issue.path[0] ?? 'endpoint') as keyof Config;
-  return { ok: false, key, attribute: attributeName(key), problem: issue.message, value: input[key] };
+  const problems: ConfigProblem[] = [];
+  let values = input;
+  for (;;) {
+    const result = ConfigSchema.safeParse(values);
+    if (result.success) {
+      const endpoint = problems.find((p) => p.key === 'endpoint');
+      if (!endpoint) return { ok: true, config: result.data, problems };
+      // No endpoint because the JSON config could not be read: that is the problem to name.
+      return { ok: false, ...(problems.find((p) => p.key === 'config') ?? endpoint), problems };
+    }
+    const issue = result.error.issues[0]!;
+    const key = String(issue.path[0] ?? 'endpoint') as keyof Config;
+    if (problems.some((p) => p.key === key)) throw new Error(`citizen-portal: no default for "${key}"`);
+    problems.push({ key, attribute: attributeName(key), problem: issue.message, value: input[key] });
+    // Its default from now on (a stand-in for the endpoint), so that every other mistake is named too.
+    values = { ...values, [key]: key === 'endpoint' ? 'https://endpoint.invalid' : undefined };
+  }
 }

@@ -56,20 +56,30 @@ describe('configuration', () => {
     expect(r.ok && r.config).to.deep.include({ endpoint: `${location.origin}/open311/v2`, jurisdiction: undefined });
   });
 
-  it('takes no word that is only a name every object has', () => {
-    for (const [key, value] of [
-      ['requiredContact', 'email constructor'],
-      ['languages', 'en toString'],
-      ['view', 'constructor'],
+  it('takes no word that is only a name every object has: the setting falls back to its default, named', () => {
+    for (const [key, value, fallback] of [
+      ['requiredContact', 'email constructor', []],
+      ['languages', 'en toString', []],
+      ['view', 'constructor', undefined],
     ] as const) {
-      expect(parseConfig({ endpoint: '/x', [key]: value }).ok, `${key}="${value}"`).to.equal(false);
+      const r = parseConfig({ endpoint: '/x', [key]: value });
+      expect(
+        r.problems.map((p) => p.key),
+        `${key}="${value}"`,
+      ).to.deep.equal([key]);
+      expect(r.ok && r.config[key], `${key}="${value}"`).to.deep.equal(fallback);
     }
   });
 
-  it('names the attribute at fault, with what to do', () => {
-    const wrong = parseConfig({ endpoint: '/x', format: 'yaml' });
-    expect(wrong).to.deep.include({ ok: false, attribute: 'format', problem: 'must be "json" or "xml"' });
-    expect(configMessage(wrong as Extract<typeof wrong, { ok: false }>)).to.equal(
+  it('names the attribute at fault, with what to do; only the endpoint stops the form (issue #13)', () => {
+    const r = parseConfig({ endpoint: '/x', format: 'yaml', theme: 'drak' });
+    expect(r.ok, 'a cosmetic mistake does not stop the form').to.equal(true);
+    expect(r.ok && r.config).to.deep.include({ format: undefined, theme: undefined });
+    const wrong = r.problems.find((p) => p.key === 'format');
+    const theme = r.problems.find((p) => p.key === 'theme');
+    expect(wrong).to.deep.include({ attribute: 'format', problem: 'must be "json" or "xml"', value: 'yaml' });
+    expect(theme).to.deep.include({ attribute: 'theme', value: 'drak' });
+    expect(configMessage(wrong!)).to.equal(
       'citizen-portal: the "format" attribute must be "json" or "xml" (got "yaml"). Use format="json" (the default) or format="xml".',
     );
     expect(parseConfig({ endpoint: 'ftp://x', jurisdiction: null, apiKey: null, lang: null })).to.deep.include({

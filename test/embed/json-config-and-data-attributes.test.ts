@@ -78,15 +78,10 @@ describe('JSON config', () => {
     expect(new URL(services.url).searchParams.get('jurisdiction_id')).to.equal('demo.city');
   });
 
+  // A config that gives no endpoint stops the form, and says why on the page.
   for (const [why, settings, said] of [
     ['is not JSON', '{ endpoint: ', 'The "config" setting is not valid JSON.'],
-    [
-      'names a setting that does not exist',
-      { endpoint: MOCK_BASE, colour: 'red' },
-      'unknown setting or value: "colour"',
-    ],
     ['is not an object', ['endpoint'], 'must be a JSON object of settings'],
-    ['has a bad value', { endpoint: MOCK_BASE, 'max-photos': 40 }, '"max-photos" setting must be a whole number'],
   ] as const) {
     it(`says so, naming the setting, when the config ${why}`, async () => {
       let el: CitizenPortal | undefined;
@@ -96,6 +91,30 @@ describe('JSON config', () => {
       await waitFor(() => regionText(el!, 'alert'), 'the alert');
       expect(regionText(el!, 'alert')).to.contain(said);
       expect(console).to.match(/citizen-portal/);
+    });
+  }
+
+  // Any other mistake falls back to the default, and the console names it (issue #13: a typo must not stop the form).
+  for (const [why, settings, said] of [
+    [
+      'names a setting that does not exist',
+      { endpoint: MOCK_BASE, colour: 'red' },
+      'unknown setting or value: "colour"',
+    ],
+    ['has a bad value', { endpoint: MOCK_BASE, 'max-photos': 40 }, '"max-photos" attribute must be a whole number'],
+  ] as const) {
+    it(`names the setting in the console, and works, when the config ${why}`, async () => {
+      const original = console.error;
+      const errors: string[] = [];
+      console.error = (...args: unknown[]) => errors.push(args.join(' '));
+      try {
+        const el = await portalWith(settings);
+        await categoryInput(el);
+        await waitFor(() => errors.join('\n').includes(said), 'the console message');
+        expect(regionText(el, 'alert')).to.equal('');
+      } finally {
+        console.error = original;
+      }
     });
   }
 
@@ -132,16 +151,25 @@ describe('the script tag alone, with data- attributes', () => {
     await expect(el).to.be.accessible();
   });
 
-  it('names a data- attribute that is not a setting', async () => {
-    const url = new URL('/assets/other.js', location.href).href;
-    const page = await fixture<HTMLElement>(
-      html`<div>
-        <script type="module" src=${url} data-endpoint=${MOCK_BASE} data-colour="red"></script>
-      </div>`,
-    );
-    mountScriptTags(url);
-    const el = page.querySelector('citizen-portal')!;
-    await waitFor(() => regionText(el, 'alert'), 'the alert');
-    expect(regionText(el, 'alert')).to.contain('"colour"');
+  it('names a data- attribute that is not a setting in the console, and works with the others', async () => {
+    await useMockBackend();
+    const original = console.error;
+    const errors: string[] = [];
+    console.error = (...args: unknown[]) => errors.push(args.join(' '));
+    try {
+      const url = new URL('/assets/other.js', location.href).href;
+      const page = await fixture<HTMLElement>(
+        html`<div>
+          <script type="module" src=${url} data-endpoint=${MOCK_BASE} data-colour="red"></script>
+        </div>`,
+      );
+      mountScriptTags(url);
+      const el = page.querySelector('citizen-portal')!;
+      await categoryInput(el);
+      await waitFor(() => errors.join('\n').includes('unknown setting or value: "colour"'), 'the console message');
+      expect(regionText(el, 'alert')).to.equal('');
+    } finally {
+      console.error = original;
+    }
   });
 });

@@ -94,10 +94,22 @@ describe('light and dark', () => {
     await expect(compact).to.be.accessible();
   });
 
-  it('names a theme it does not know', async () => {
-    const el = await fixture<CitizenPortal>(html`<citizen-portal endpoint=${MOCK_BASE} theme="blue"></citizen-portal>`);
-    await waitFor(() => regionText(el, 'alert'), 'the alert');
-    expect(regionText(el, 'alert')).to.contain('"theme" setting must be "light", "dark" or "auto"');
-    expect(getByRole(el, 'alert')).to.exist;
+  it('names a theme it does not know in the console, and follows the page meanwhile (a typo must not stop the form)', async () => {
+    const errors: string[] = [];
+    const original = console.error;
+    console.error = (...args: unknown[]) => errors.push(args.join(' '));
+    try {
+      const el = await fixture<CitizenPortal>(
+        html`<citizen-portal endpoint=${MOCK_BASE} theme="blue"></citizen-portal>`,
+      );
+      await categoryInput(el);
+      await waitFor(
+        () => errors.join('\n').includes('"theme" attribute must be "light", "dark" or "auto" (got "blue")'),
+        'the console',
+      );
+      expect(regionText(el, 'alert')).to.equal('');
+    } finally {
+      console.error = original;
+    }
   });
 });

@@ -476,15 +476,14 @@ describe('<citizen-portal> filing a report', () => {
     expect(services.headers.get('accept-language')).to.equal('en-GB');
   });
 
-  it('names a bad timeout in the console and the page', async () => {
+  it('names a bad timeout in the console, and works with the default meanwhile', async () => {
     const original = console.error;
     const errors: string[] = [];
     console.error = (...args: unknown[]) => errors.push(args.join(' '));
     try {
       const el = await fixture<CitizenPortal>(html`<citizen-portal endpoint=${BASE} timeout="soon"></citizen-portal>`);
-      expect(regionText(el.shadowRoot!, 'alert')).to.contain(
-        '"timeout" setting must be a number of seconds from 1 to 120',
-      );
+      await categoryInput(el);
+      expect(regionText(el.shadowRoot!, 'alert')).to.equal('');
       await waitFor(
         () => errors.join('\n').includes('"timeout" attribute must be a number of seconds from 1 to 120'),
         'the console message',

@@ -33,13 +33,16 @@ export class MapController implements ReactiveController {
 
   hostConnected(): void {
     const s = this.host.settings;
-    const { config, problem } = parseMapConfig({
+    const { config, problems } = parseMapConfig({
       'map-style': s.mapStyle,
       center: s.center,
       zoom: s.zoom,
       boundary: s.boundary,
     });
-    if (problem) console.error(`citizen-portal: ${problem}. The location step works without the map.`);
+    for (const problem of problems)
+      console.error(
+        `citizen-portal: ${problem}. ${config ? 'The map is shown without it (with its default).' : 'The location step works without the map.'}`,
+      );
     this.config = config;
     this.status = config ? 'loading' : 'none';
     this.abort = new AbortController();

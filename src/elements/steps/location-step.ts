@@ -64,6 +64,8 @@ export class LocationStep extends StepElement implements LocationHost {
         this.flow.set({ lat: pos.coords.latitude.toFixed(6), long: pos.coords.longitude.toFixed(6) });
         this.say(m.located(pos.coords.accuracy));
         this.map.showAccuracy([pos.coords.longitude, pos.coords.latitude], pos.coords.accuracy);
+        // Its address too, as a pin on the map gets (issue #13): the review and the tracker show it, not numbers.
+        void this.address.reverseFill(pos.coords.latitude, pos.coords.longitude);
       },
       (err) =>
         this.say(

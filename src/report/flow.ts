@@ -151,13 +151,9 @@ export class ReportFlow {
     if (!list || run !== this.servicesRun) return;
     const preset = this.category && list.find((s) => s.service_code === this.category);
     if (preset && !this.draft.serviceCode) this.set({ serviceCode: preset.service_code });
-    if (this.category && !preset)
-      console.error(
-        `citizen-portal: the "category" attribute names no category of this server (got ${JSON.stringify(this.category)}). Use one of its service codes, e.g. ${list
-          .slice(0, 3)
-          .map((s) => JSON.stringify(s.service_code))
-          .join(', ')}.`,
-      );
+    // The webmaster's words are in the chunk for setting mistakes.
+    const wrong = this.category && !preset && this.category;
+    if (wrong) void import('../schema/config-help').then((h) => console.error(h.unknownCategory(wrong, list)));
     this.prepare();
   }
 

@@ -17,3 +17,10 @@ export const configHints: Partial<Record<keyof Config, string>> = {
 /** The console's sentence: which attribute, what is wrong, what it got, and what to do. */
 export const configMessage = (r: { key: keyof Config; attribute: string; problem: string; value: unknown }) =>
   `citizen-portal: the "${r.attribute}" attribute ${r.problem} (got ${JSON.stringify(r.value ?? null)}). ${configHints[r.key] ?? ''}`.trim();
+
+/** `category` names a service code the server does not have: which, and a few that it has. */
+export const unknownCategory = (code: string, services: ReadonlyArray<{ service_code: string }>) =>
+  `citizen-portal: the "category" attribute names no category of this server (got ${JSON.stringify(code)}). Use one of its service codes, e.g. ${services
+    .slice(0, 3)
+    .map((s) => JSON.stringify(s.service_code))
+    .join(', ')}.`;

@@ -19,6 +19,11 @@ import type { SearchHit, ServiceIndex } from '../search';
  * so the first keystroke finds the index built (building 5,000 categories' index took 750 ms at 4x CPU).
  */
 let search: typeof import('../search') | undefined;
+type IndexInputs = [
+  services: readonly Service[],
+  synonyms: Record<string, readonly string[]> | undefined,
+  lexicon: ReturnType<typeof import('../search').lexiconFor>,
+];
 let searchLoad: Promise<unknown> | undefined;
 /** The search, then the lexicon of the resident's language (issue #13: "bache" finds "Pothole"), theirs only. */
 const loadSearch = (lang: string) =>
@@ -181,21 +186,34 @@ export class CategoryPicker implements ReactiveController {
     const synonyms = this.options.synonyms();
     const lexicon = search?.lexiconFor(this.options.messages().lang);
     if (!search || lexicon === undefined) return undefined;
-    if (this.indexed !== services || this.synonymsUsed !== synonyms || this.lexiconUsed !== lexicon) {
-      this.index = search.createServiceIndex(services, synonyms, lexicon);
-      this.indexed = services;
-      this.synonymsUsed = synonyms;
-      this.lexiconUsed = lexicon;
-    }
+    if (this.indexed !== services || this.synonymsUsed !== synonyms || this.lexiconUsed !== lexicon)
+      this.keep(search.createServiceIndex(services, synonyms, lexicon), services, synonyms, lexicon);
     return this.index;
   }
 
-  /** Fetches the search and indexes the list while the browser is idle, before the resident types. */
+  private keep(index: ServiceIndex<Service>, ...[services, synonyms, lexicon]: IndexInputs): void {
+    Object.assign(this, { index, indexed: services, synonymsUsed: synonyms, lexiconUsed: lexicon });
+  }
+
+  /**
+   * Fetches the search and indexes the list while the browser is idle, before the resident types: a slice at a
+   * time, so the page never freezes for it (a keystroke meanwhile builds what it needs at once).
+   */
   private prepareSearch(): void {
-    const services = this.options.services();
     const lang = this.options.messages().lang;
-    if (services.length)
-      whenIdle(() => void loadSearch(lang).then(() => whenIdle(() => void this.indexFor(this.options.services()))));
+    if (!this.options.services().length) return;
+    whenIdle(
+      () =>
+        void loadSearch(lang).then(async () => {
+          const inputs: IndexInputs = [this.options.services(), this.options.synonyms(), search?.lexiconFor(lang)];
+          if (!search || inputs[2] === undefined || this.indexed === inputs[0]) return;
+          const index = await search.buildServiceIndex(...inputs);
+          // Still the list, the synonyms and the language shown (else the next keystroke indexes what is).
+          const now: IndexInputs = [this.options.services(), this.options.synonyms(), search.lexiconFor(lang)];
+          if (inputs.every((v, k) => v === now[k]) && lang === this.options.messages().lang)
+            this.keep(index, ...inputs);
+        }),
+    );
   }
 
   /** The name of the chosen service, shown in the input when the resident is not typing. */

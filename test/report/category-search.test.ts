@@ -3,7 +3,7 @@
  * narrowing, stable ties, highlights, `suggest` on real-sounding sentences, and correctness at 5,000 services.
  */
 import { expect } from '@open-wc/testing';
-import { createServiceIndex, fold, type Searchable, type SearchHit } from '../../src/search/index';
+import { buildServiceIndex, createServiceIndex, fold, type Searchable, type SearchHit } from '../../src/search/index';
 import { services as demoServices } from '../../demo/backend/catalogue';
 
 const CITY: Searchable[] = [
@@ -392,6 +392,17 @@ describe('search: 5,000 services', () => {
       expect(a.score).to.be.at.least(b.score);
       if (a.score === b.score) expect(catalogue.indexOf(a.item)).to.be.lessThan(catalogue.indexOf(b.item));
     }
+  });
+
+  it('is built a slice of 250 at a time when built at idle, giving the same answers (issue #14: no long task)', async () => {
+    let pauses = 0;
+    const sliced = await buildServiceIndex(catalogue, { NEEDLE: ['socavón'] }, undefined, async () => void pauses++);
+    expect(pauses).to.equal(5000 / 250);
+    for (const query of ['sinkhole zem', 'socavon', 'str li', 'b', 'brok fount'])
+      expect(codes(sliced.search(query)), query).to.deep.equal(codes(index.search(query)));
+    expect(codes(sliced.suggest('a hole opened in the bridge road'))).to.deep.equal(
+      codes(index.suggest('a hole opened in the bridge road')),
+    );
   });
 
   it('returns all 5,000 for an empty query and honours limit on large result sets', () => {

@@ -397,6 +397,7 @@ export class CategoryPicker implements ReactiveController {
           data-field="serviceCode"
           autocomplete="off"
           autocapitalize="off"
+          dir="auto"
           spellcheck="false"
           aria-autocomplete="list"
           aria-expanded=${this.open ? 'true' : 'false'}
@@ -435,14 +436,16 @@ export class CategoryPicker implements ReactiveController {
               @mousedown=${(e: Event) => e.preventDefault()}
               @click=${() => this.choose(row)}
             >
-              ${this.highlighted(row)}${
-                flat && row.service.group ? html` <span class="in-group">— ${row.service.group}</span>` : nothing
+              <bdi>${this.highlighted(row)}</bdi>${
+                flat && row.service.group
+                  ? html` <span class="in-group">— <bdi>${row.service.group}</bdi></span>`
+                  : nothing
               }
             </div>`;
           });
           return section.label
             ? html`<div role="group" aria-labelledby="group-${s}">
-                <div class="group-label" id="group-${s}">${section.label}</div>
+                <div class="group-label" id="group-${s}" dir="auto">${section.label}</div>
                 ${options}
               </div>`
             : options;

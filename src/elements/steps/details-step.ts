@@ -52,6 +52,7 @@ export class DetailsStep extends StepElement {
         ${description.message}
         <textarea
           id="description"
+          dir="auto"
           name="description"
           data-field="description"
           aria-describedby=${description.describedBy}

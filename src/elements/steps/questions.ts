@@ -37,9 +37,10 @@ function renderQuestion(host: StepElement, attr: Attribute, index: number): Temp
   const id = `q${index}`;
   const field = attrField(attr.code);
   const a = host.fieldA11y(field, !!attr.datatype_description);
-  const label = html`${attr.description ?? attr.code}${attr.required ? nothing : html` ${m.optional}`}`;
+  // The city's words are isolated from ours: an English question in an Arabic form keeps its "?" at its end.
+  const label = html`<bdi>${attr.description ?? attr.code}</bdi>${attr.required ? nothing : html` ${m.optional}`}`;
   const hint = attr.datatype_description
-    ? html`<p class="hint" id="${id}-hint">${attr.datatype_description}</p>`
+    ? html`<p class="hint" id="${id}-hint" dir="auto">${attr.datatype_description}</p>`
     : nothing;
   const value = host.flow.draft.answers[attr.code];
   const text = typeof value === 'string' ? value : '';
@@ -71,7 +72,7 @@ function renderQuestion(host: StepElement, attr: Attribute, index: number): Temp
               .checked=${multi ? list.includes(v.key) : text === v.key}
               @change=${toggle(v.key)}
             />
-            <label for="${id}-${i}">${v.name}</label>
+            <label for="${id}-${i}"><bdi>${v.name}</bdi></label>
           </div>`,
       )}
     </fieldset>`;
@@ -106,11 +107,12 @@ function renderQuestion(host: StepElement, attr: Attribute, index: number): Temp
       @change=${onInput}
     >
       <option value="" ?selected=${!text}>${m.chooseOne}</option>
-      ${attr.values.map((v) => html`<option value=${v.key} ?selected=${v.key === text}>${v.name}</option>`)}
+      ${attr.values.map((v) => html`<option value=${v.key} dir="auto" ?selected=${v.key === text}>${v.name}</option>`)}
     </select>`;
   } else if (attr.datatype === 'text') {
     control = html`<textarea
       id=${id}
+      dir="auto"
       data-field=${field}
       aria-describedby=${common.describedBy}
       aria-invalid=${common.invalid}

@@ -15,6 +15,12 @@ import { baseStyles } from '../styles';
 import { formControlStyles } from '../form-controls.styles';
 import { stepStyles } from './steps.styles';
 
+/**
+ * Numbers, addresses of mail and phone numbers read left to right in every language ("-90.499000", not
+ * "90.499000-" in Arabic); what residents write takes the direction of its own first letters (issue #13).
+ */
+const LEFT_TO_RIGHT: readonly string[] = ['lat', 'long', 'email', 'phone'];
+
 export type TextField = 'lat' | 'long' | 'address' | 'description' | 'email' | 'firstName' | 'lastName' | 'phone';
 
 export interface TextFieldOptions {
@@ -112,6 +118,7 @@ export abstract class StepElement extends LitElement {
         type=${opts.type ?? 'text'}
         autocomplete=${opts.autocomplete ?? 'off'}
         inputmode=${opts.inputmode ?? nothing}
+        dir=${LEFT_TO_RIGHT.includes(field) ? 'ltr' : 'auto'}
         aria-describedby=${a.describedBy}
         aria-invalid=${a.invalid}
         aria-required=${opts.required ? 'true' : nothing}

@@ -19,7 +19,10 @@ describe("right to left, with the city's words in English", () => {
     // The city configured no translations: its words stay English inside the Arabic form.
     await useMockBackend();
     const el = await fixture<CitizenPortal>(html`<citizen-portal endpoint=${MOCK_BASE} lang="ar"></citizen-portal>`);
-    const input = await waitFor(() => queryAllByRole<HTMLInputElement>(el, 'combobox')[0], 'the category field');
+    const input = await waitFor(
+      () => queryAllByRole(el, 'combobox')[0] as HTMLInputElement | undefined,
+      'the category field',
+    );
     expect(input.dir).to.equal('auto');
     type(input, 'Pothole');
     const option = await waitFor(() => queryAllByRole(el, 'option')[0], 'an option');

@@ -31,6 +31,28 @@ export interface TextFieldOptions {
   required?: boolean;
 }
 
+/**
+ * A field left by a tap (on Continue, say) shows its message only once the tap is over: shown at once, it pushed
+ * the button down under the finger and the tap was lost (issue #13). Continue then says what to mend anyway.
+ */
+let pressed = false;
+const waiting: Array<() => void> = [];
+function afterTap(task: () => void): void {
+  if (pressed) waiting.push(task);
+  else task();
+}
+addEventListener('pointerdown', () => (pressed = true), true);
+for (const type of ['pointerup', 'pointercancel'])
+  addEventListener(
+    type,
+    () => {
+      pressed = false;
+      // After the click that follows the pointerup.
+      setTimeout(() => waiting.splice(0).forEach((task) => task()));
+    },
+    true,
+  );
+
 export abstract class StepElement extends LitElement {
   static override styles = [baseStyles, formControlStyles, stepStyles];
 
@@ -74,7 +96,7 @@ export abstract class StepElement extends LitElement {
 
   private handleChange(e: Event): void {
     const field = (e.target as HTMLElement).closest<HTMLElement>('[data-field]')?.dataset['field'];
-    if (field) this.flow.touch(field);
+    if (field) afterTap(() => this.flow.touch(field));
   }
 
   private handleKey(e: KeyboardEvent): void {

@@ -12,9 +12,9 @@ export const portalStyles = css`
   .placeholder {
     visibility: hidden;
   }
+  /* One row at 320 px in every language (issue #13): a long name wraps inside its tab, not the bar. */
   .tabs {
     display: flex;
-    flex-wrap: wrap;
     gap: 0.25rem;
     border-bottom: 2px solid var(--_border);
     margin: 0 0 var(--_gap);
@@ -34,6 +34,7 @@ export const portalStyles = css`
     width: auto;
   }
   [role='tab'] {
+    flex: 0 1 auto;
     padding-inline: 0.9rem;
     background: transparent;
     color: var(--_accent);

@@ -15,6 +15,7 @@ import {
 } from '../schema/request';
 import { ServiceDefinitionSchema } from '../schema/service-definition';
 import { resolveHttpUrl } from '../schema/url';
+import { wellFormed } from '../schema/fields';
 import { encodeRequest, encodeRequestWithMedia } from './encode';
 import { formToken } from './form-token';
 import { sleep } from './http';
@@ -44,6 +45,9 @@ export type RequestCalls = Pick<
 > & {
   discovery(signal?: AbortSignal): Promise<Discovery>;
 };
+
+/** A path segment; encodeURIComponent throws on a lone surrogate, which may come from a server or a paste. */
+const segment = (s: string) => encodeURIComponent(wellFormed(s));
 
 /** The words of an error-like object (`{message}`, `{description}`), if it has any. */
 const serverText = (o: Record<string, unknown>): string | undefined => {
@@ -79,7 +83,7 @@ export function requestCalls({ call, get, scope, options }: Open311Context): Req
       return spec && (await import('./captcha')).captchaChallenge(spec);
     },
     async serviceDefinition(code, signal) {
-      const c = encodeURIComponent(code);
+      const c = segment(code);
       let def;
       try {
         def = await get([`services/${c}`, `Services/${c}`], ServiceDefinitionSchema, signal);
@@ -118,7 +122,7 @@ export function requestCalls({ call, get, scope, options }: Open311Context): Req
     },
 
     async request(id, signal) {
-      const i = encodeURIComponent(id);
+      const i = segment(id);
       const list = await get(
         [`requests/${i}`, `request/${i}`, `Requests/${i}`],
         ServiceRequestListSchema,
@@ -180,7 +184,7 @@ export function requestCalls({ call, get, scope, options }: Open311Context): Req
     async resolveToken(token, signal) {
       const until = Date.now() + (options.tokenTimeoutMs ?? 120_000);
       let wait = options.tokenPollMs ?? 2000;
-      const path = `tokens/${encodeURIComponent(token)}`;
+      const path = `tokens/${segment(token)}`;
       for (;;) {
         try {
           const list = await get([path], TokenListSchema, signal);

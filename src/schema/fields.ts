@@ -23,14 +23,22 @@ function scalar<T>(convert: (v: string | number | boolean | null | undefined) =>
 }
 const INVALID = Symbol('invalid');
 
+/**
+ * Lone UTF-16 surrogates (a server's broken encoding) as U+FFFD, so that every string we keep is well-formed:
+ * encodeURIComponent threw on an id like "\uD800" (found by fuzzing, issue #15).
+ */
+export const wellFormed = (s: string) =>
+  s.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
+const text = (v: string | number | boolean) => wellFormed(String(v).trim());
+
 /** An id, code or key: a string, or a number that stands for one; trimmed, never empty. */
-export const requiredId = scalar((v) => (absent(v) || typeof v === 'boolean' ? INVALID : String(v).trim()));
+export const requiredId = scalar((v) => (absent(v) || typeof v === 'boolean' ? INVALID : text(v!)));
 
 /** An optional id: absent, null and "" are undefined. */
-export const optionalId = scalar((v) => (absent(v) || typeof v === 'boolean' ? undefined : String(v).trim()));
+export const optionalId = scalar((v) => (absent(v) || typeof v === 'boolean' ? undefined : text(v!)));
 
 /** Text that may be null, "" or absent (or a number): always `string | undefined` afterwards. */
-export const optionalText = scalar((v) => (absent(v) ? undefined : String(v).trim()));
+export const optionalText = scalar((v) => (absent(v) ? undefined : text(v!)));
 
 /** true/false, "true"/"false"/"yes"/"1" in any case, 1/0; absent is `fallback`. */
 export const boolLike = (fallback: boolean) =>

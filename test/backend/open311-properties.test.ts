@@ -788,3 +788,20 @@ describe('Open311 client: counterexamples found by fuzzing (npm run fuzz), kept'
     expect(({} as Record<string, unknown>).polluted).to.equal(undefined);
   });
 });
+
+describe('Open311 client: lone surrogates, found by fuzzing (npm run fuzz), kept', () => {
+  it('a lone surrogate in an id, typed or sent by the server, never throws a URIError', async () => {
+    const reply: ServerReply = {
+      status: 200,
+      contentType: 'application/json',
+      retryAfter: undefined,
+      body: '[{"service_request_id":"\\ud800","status":"open","status_notes":"a\\udfffb"}]',
+    };
+    const found = await backendFor(reply, 'json').request('\uD800');
+    expect(found.service_request_id).to.equal('\uFFFD');
+    expect(found.status_notes).to.equal('a\uFFFDb');
+    expect(() => encodeURIComponent(found.service_request_id)).not.to.throw();
+    const def = await backendFor({ ...reply, body: '{"attributes":[]}' }, 'json').serviceDefinition('\uDFFFx');
+    expect(def.attributes).to.deep.equal([]);
+  });
+});

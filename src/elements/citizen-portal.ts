@@ -197,6 +197,13 @@ export class CitizenPortal extends LitElement {
     });
   }
 
+  protected override firstUpdated(): void {
+    // The city's own colours, checked when the browser is idle: the console names a pair too faint to read.
+    (globalThis.requestIdleCallback ?? setTimeout)(
+      () => void import('./colour-check').then((c) => c.checkColours(this)),
+    );
+  }
+
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     // Whatever the report had in flight stops; its draft is in the tab's storage, found again on return.

@@ -1,10 +1,15 @@
-// Dependency-free static server for the demo city site (`npm start`, `node scripts/dev/serve.mjs`).
-// Serves the page with the strict CSP a careful city would use, so the demo proves the widget works under it.
+// The demo city site's server (`npm start`, `node scripts/dev/serve.mjs`). Serves the page with the strict CSP a
+// careful city would use, so the demo proves the widget works under it. It also stands in for what a webmaster
+// trying the configurator's snippet on another site needs (issue #13): dist/ and the map files with CORS, as a
+// CDN serves them, and the demo's Open311 server, photo store and geocoder answered by Node at the same paths as
+// the in-browser mock (/open311/v2, /media-upload, /geocoder), with CORS. On the demo's own pages the mock (a
+// service worker) answers those paths first; from any other origin, Node does.
 import http from 'node:http';
 import { createReadStream, existsSync, realpathSync, statSync } from 'node:fs';
 import { extname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { contentTypes, safeJoin } from './cdn-server.mjs';
+import { createDemoApi } from './open311-server.mjs';
 
 const repo = fileURLToPath(new URL('../..', import.meta.url));
 const widgetBundle = `${repo}dist/citizen-portal.js`;
@@ -48,7 +53,7 @@ function isFile(path) {
   }
 }
 
-function handle(req, res) {
+function serveFile(req, res) {
   if (req.method !== 'GET' && req.method !== 'HEAD') {
     res.writeHead(405, { Allow: 'GET, HEAD', 'Content-Type': 'text/plain; charset=utf-8' }).end('Method not allowed');
     return;
@@ -65,35 +70,60 @@ function handle(req, res) {
     return;
   }
   const type = contentTypes[extname(target.file)] || 'application/octet-stream';
+  const page = type.startsWith('text/html');
   res.writeHead(200, {
     'Content-Type': type,
     'Cache-Control': 'no-cache',
     'X-Content-Type-Options': 'nosniff',
-    ...(type.startsWith('text/html') ? { 'Content-Security-Policy': csp, 'Referrer-Policy': 'no-referrer' } : {}),
+    // Pages get the strict CSP; everything else (the bundle, its chunks, the map style and boundary) may be read
+    // from any origin, as from a CDN: a snippet pasted into another site loads them from here.
+    ...(page
+      ? { 'Content-Security-Policy': csp, 'Referrer-Policy': 'no-referrer' }
+      : { 'Access-Control-Allow-Origin': '*', 'Cross-Origin-Resource-Policy': 'cross-origin' }),
     ...target.headers,
   });
   if (req.method === 'HEAD') res.end();
   else createReadStream(target.file).pipe(res);
 }
 
-/** Starts the demo server; `port: 0` picks a free port. Resolves to `{ origin, close }`. */
-export function startDemoServer({ port = 5173, host = '127.0.0.1' } = {}) {
-  const server = http.createServer(handle);
-  return new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, host, () => {
-      const { port: actual } = server.address();
-      resolve({
-        origin: `http://${host}:${actual}`,
-        // Browsers keep connections alive; drop them so close() actually finishes.
-        close: () =>
-          new Promise((done) => {
-            server.close(() => done());
-            server.closeAllConnections();
-          }),
-      });
-    });
+/**
+ * Starts the demo server; `port: 0` picks a free port. Resolves to `{ origin, close }`; `onApiRequest` hears every
+ * request to the Node-side Open311 server, photo store and geocoder.
+ */
+export async function startDemoServer({ port = 5173, host = '127.0.0.1', onApiRequest } = {}) {
+  let apiReady;
+  const server = http.createServer((req, res) => {
+    // The API needs the origin, known once listening: a request in that instant waits for it.
+    apiReady
+      .then((api) => api.handle(req, res))
+      .then(
+        (done) => done || serveFile(req, res),
+        (error) => {
+          console.error('demo server:', error);
+          if (!res.headersSent) res.writeHead(500, { 'Content-Type': 'text/plain; charset=utf-8' });
+          res.end('Internal error');
+        },
+      );
   });
+  await new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, resolve);
+  });
+  const origin = `http://${host}:${server.address().port}`;
+  apiReady = createDemoApi({ origin, extras: true, onRequest: onApiRequest });
+  await apiReady.catch((error) => {
+    server.close();
+    throw error;
+  });
+  return {
+    origin,
+    // Browsers keep connections alive; drop them so close() actually finishes.
+    close: () =>
+      new Promise((done) => {
+        server.close(() => done());
+        server.closeAllConnections();
+      }),
+  };
 }
 
 function runDirectly() {
@@ -111,7 +141,13 @@ if (runDirectly()) {
   }
   const port = Number(process.env.PORT || 5173);
   startDemoServer({ port }).then(
-    ({ origin }) => console.log(`Citizen portal demo: ${origin}/  (Ctrl+C to stop)`),
+    ({ origin }) =>
+      console.log(
+        `Citizen portal demo: ${origin}/  (Ctrl+C to stop)\n` +
+          `  configurator: ${origin}/demo/configure.html\n` +
+          `  for other sites (CORS): the bundle ${origin}/dist/citizen-portal.js, ` +
+          `the demo's Open311 server ${origin}/open311/v2`,
+      ),
     (error) => {
       const why = error.code === 'EADDRINUSE' ? `port ${port} is in use (set PORT to another one)` : error.message;
       console.error(`Could not start the demo server: ${why}`);

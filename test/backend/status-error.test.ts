@@ -2,7 +2,7 @@
  * statusError(): the one meaning of an HTTP error status, and the four callers (Open311, the geocoder, photo
  * uploads, the boundary) that must agree on it.
  */
-import { expect } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
 import { http, HttpResponse } from 'msw';
 import { statusError } from '../../src/backend/http';
 import { createOpen311Backend } from '../../src/backend/open311';
@@ -11,6 +11,10 @@ import { uploadMedia } from '../../src/backend/media-upload';
 import { fetchBoundary } from '../../src/backend/geojson';
 import { useMockBackend } from '../helpers/mock-backend';
 import { failure } from '../helpers/failure';
+import '../../src/index';
+import type { CitizenPortal } from '../../src/index';
+import { getByRole, regionText, waitFor } from '../helpers/dom';
+import { categoryInput } from '../helpers/report';
 
 const none = new Headers();
 
@@ -95,4 +99,50 @@ describe('statusError: every server call means the same by a status', () => {
       }
     });
   }
+});
+
+describe('the widget after garbage: one plain sentence, and a Try again that works (issue #15)', () => {
+  const garbage: Array<[string, () => Response]> = [
+    ['an HTML page', () => new HttpResponse('<!DOCTYPE html><html><body><h1>502 Bad Gateway</h1></body></html>')],
+    ['truncated JSON', () => new HttpResponse('[{"service_code":"POTHOLE","service_name":"Pot', { status: 200 })],
+    [
+      'megabytes of JSON that is not Open311',
+      () => HttpResponse.json({ rows: Array.from({ length: 20_000 }, (_, i) => ({ id: i, blob: 'x'.repeat(100) })) }),
+    ],
+  ];
+  for (const [what, respond] of garbage) {
+    it(`categories: ${what}`, async () => {
+      const mock = await useMockBackend();
+      let fail = true;
+      mock.worker.use(http.get('/open311/v2/services.:format', () => (fail ? respond() : undefined)));
+      sessionStorage.clear();
+      const el = await fixture<CitizenPortal>(html`<citizen-portal endpoint="/open311/v2"></citizen-portal>`);
+      const alert = await waitFor(
+        () => !/internet connection/.test(regionText(el, 'alert')) && regionText(el, 'alert'),
+        'the sentence',
+        10_000,
+      );
+      expect(alert).to.equal(
+        "We could not load the list of categories. The city's service sent an answer we could not read. Please try again later. Try again",
+      );
+      fail = false;
+      getByRole(el, 'button', 'Try again').click();
+      await categoryInput(el);
+      expect(regionText(el, 'alert')).to.equal('');
+    });
+  }
+
+  it('categories: megabytes of Open311 JSON are read', async () => {
+    const mock = await useMockBackend();
+    const services = Array.from({ length: 5000 }, (_, i) => ({
+      service_code: `S${i}`,
+      service_name: `Service ${i} ${'long words '.repeat(30)}`,
+      group: `Group ${i % 20}`,
+    }));
+    mock.worker.use(http.get('/open311/v2/services.json', () => HttpResponse.json(services)));
+    sessionStorage.clear();
+    const el = await fixture<CitizenPortal>(html`<citizen-portal endpoint="/open311/v2"></citizen-portal>`);
+    await categoryInput(el);
+    expect(regionText(el, 'alert')).to.equal('');
+  });
 });

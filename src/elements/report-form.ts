@@ -27,6 +27,7 @@ import { STEPS, stepOf, type FieldError, type Step } from '../schema/draft';
 import type { ReportFlow } from '../report/flow';
 import { baseStyles } from './styles';
 import { backendErrorText } from './error-text';
+import { isBackendError } from '../backend/types';
 import { CategoryPicker, pickerStyles } from './category-picker';
 import { FlowController } from './flow-controller';
 
@@ -37,6 +38,13 @@ export interface Redirect {
   linkText?: string;
   phone?: string;
 }
+
+/**
+ * For the webmaster, when the categories could not be read at all (no answer, or one the browser keeps from this
+ * page: no CORS headers), and not because the resident is offline: the sentence naming `endpoint` (issue #13).
+ */
+const endpointNote = (m: Messages, e: unknown) =>
+  isBackendError(e) && e.kind === 'network' && navigator.onLine ? moreWords[m.lang]?.endpointUnreachable : undefined;
 
 /** What the form asks of a step's element: put focus on one of its fields (an error summary's link). */
 interface StepView extends HTMLElement {
@@ -121,9 +129,14 @@ export class ReportForm extends LitElement {
     if (services !== this.shownServices) {
       this.shownServices = services;
       // The sentences for failures are in the later words: fetched now (offline, they cannot be: one sentence).
-      if (services.state === 'failed' && !moreWords[this.messages.lang])
+      // An endpoint this page cannot read is the webmaster's to fix: the console names it too (issue #13).
+      if (services.state === 'failed')
         void loadMessages(this.messages.lang, true).then(
-          () => this.requestUpdate(),
+          () => {
+            const note = endpointNote(this.messages, services.error);
+            if (note) console.error('citizen-portal:', note, String(services.error));
+            this.requestUpdate();
+          },
           () => undefined,
         );
     }
@@ -188,8 +201,10 @@ export class ReportForm extends LitElement {
     const m = this.messages;
     const s = flow.services;
     if (s.state === 'failed') {
+      const note = endpointNote(m, s.error);
       return html`<div class="panel error field" role="alert">
         <p>${m.loadCategoriesFailed} ${backendErrorText(m, s.error)}</p>
+        ${note && html`<p>${note}</p>`}
         <button type="button" class="secondary" @click=${() => flow.loadServices()}>${m.retry}</button>
       </div>`;
     }

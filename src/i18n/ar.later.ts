@@ -62,6 +62,8 @@ export const messages: LaterMessages = {
   configProblem: 'نموذج طلب الخدمة هذا غير مُعَدّ بشكل صحيح.',
   configDetail: (attribute, problem) =>
     `في الإعداد «${attribute}» مشكلة (${problem}). يمكن لمسؤول الموقع الإلكتروني إصلاحها.`,
+  endpointUnreachable:
+    'إلى مسؤول الموقع الإلكتروني: تعذّر الوصول من هذه الصفحة إلى الخادم المحدد في الإعداد «endpoint»، أو أنه لا يسمح لهذه الصفحة بقراءة ردوده (ترويسات CORS).',
   loadingQuestions: 'جارٍ تحميل أسئلة هذه الفئة…',
   loadQuestionsFailed: 'تعذّر علينا تحميل أسئلة هذه الفئة.',
   questionsHeading: 'عن المشكلة',

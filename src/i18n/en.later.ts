@@ -30,6 +30,8 @@ export const messages: LaterMessages = {
   configProblem: 'This service request form is not set up correctly.',
   configDetail: (attribute, problem) =>
     `The "${attribute}" setting ${problem}. The website's administrator can fix this.`,
+  endpointUnreachable:
+    'For the website\'s administrator: the server in the "endpoint" setting could not be reached from this page, or it does not let this page read its answers (CORS headers).',
   loadingQuestions: 'Loading questions for this category…',
   loadQuestionsFailed: 'We could not load the questions for this category.',
   questionsHeading: 'About the problem',

@@ -33,6 +33,8 @@ export const messages: LaterMessages = {
   configProblem: 'Este formulario de solicitudes de servicio no está configurado correctamente.',
   configDetail: (attribute, problem) =>
     `Hay un problema con el ajuste “${attribute}”: ${problem}. El administrador del sitio web puede corregirlo.`,
+  endpointUnreachable:
+    'Para el administrador del sitio web: no se pudo contactar desde esta página con el servidor del ajuste “endpoint”, o este no le permite leer sus respuestas (cabeceras CORS).',
   loadingQuestions: 'Cargando las preguntas de esta categoría…',
   loadQuestionsFailed: 'No pudimos cargar las preguntas de esta categoría.',
   questionsHeading: 'Sobre el problema',

@@ -38,6 +38,8 @@ export const messages: LaterMessages = {
   configProblem: 'Ce formulaire de demande de service n’est pas configuré correctement.',
   configDetail: (attribute, problem) =>
     `Problème avec le paramètre «\u00a0${attribute}\u00a0»\u00a0: ${problem}. L’administrateur du site Web peut corriger cela.`,
+  endpointUnreachable:
+    'Pour l’administrateur du site Web\u00a0: le serveur du paramètre «\u00a0endpoint\u00a0» est injoignable depuis cette page, ou il ne l’autorise pas à lire ses réponses (en-têtes CORS).',
   loadingQuestions: 'Chargement des questions pour cette catégorie…',
   loadQuestionsFailed: 'Nous n’avons pas pu charger les questions pour cette catégorie.',
   questionsHeading: 'À propos du problème',

@@ -59,6 +59,8 @@ export interface LaterMessages {
   /** A setting's problem, on the page (the console says more). */
   configProblem: string;
   configDetail: (attribute: string, problem: string) => string;
+  /** For the webmaster (issue #13): the endpoint's services.json could not be read from this page (unreachable, or no CORS). */
+  endpointUnreachable: string;
   loadingQuestions: string;
   loadQuestionsFailed: string;
   questionsHeading: string;

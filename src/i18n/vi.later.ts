@@ -30,6 +30,8 @@ export const messages: LaterMessages = {
   configProblem: 'Biểu mẫu yêu cầu dịch vụ này chưa được thiết lập đúng.',
   configDetail: (attribute, problem) =>
     `Thiết lập “${attribute}” có lỗi (${problem}). Quản trị viên của trang web có thể sửa lỗi này.`,
+  endpointUnreachable:
+    'Dành cho quản trị viên trang web: không thể kết nối từ trang này tới máy chủ trong thiết lập “endpoint”, hoặc máy chủ không cho phép trang này đọc câu trả lời của nó (tiêu đề CORS).',
   loadingQuestions: 'Đang tải câu hỏi cho danh mục này…',
   loadQuestionsFailed: 'Chúng tôi không tải được câu hỏi cho danh mục này.',
   questionsHeading: 'Về sự cố',

@@ -29,6 +29,8 @@ export const messages: LaterMessages = {
   },
   configProblem: '此服务请求表单的设置有误。',
   configDetail: (attribute, problem) => `设置“${attribute}”有问题（${problem}）。网站管理员可以修复此问题。`,
+  endpointUnreachable:
+    '致网站管理员：无法从此页面连接到“endpoint”设置中的服务器，或该服务器不允许此页面读取其响应（CORS 标头）。',
   loadingQuestions: '正在加载此类别的问题…',
   loadQuestionsFailed: '无法加载此类别的问题。',
   questionsHeading: '关于这个问题',

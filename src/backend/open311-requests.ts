@@ -75,7 +75,8 @@ export function requestCalls({ call, get, scope, options }: Open311Context): Req
       },
       () => (gateway = undefined),
     ));
-  const discoveredFormFields = async () => (await gatewayInfo(), (await discoveredFields) ?? {});
+  /** A gateway's form token found by discovery (asked when the later steps arrived, never by Send itself). */
+  const discoveredFormFields = async () => (await gateway, (await discoveredFields) ?? {});
   return {
     discovery,
     async captcha() {

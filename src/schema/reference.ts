@@ -7,6 +7,7 @@
  * An id is letters, digits, "-", "_", ".", "~" (the characters that survive a URL path and a comma-separated
  * batch call), 128 at most: provisional tokens (numbers, UUIDs, hashes) fit too.
  */
+import { wellFormed } from './fields';
 
 const DEFAULT_PARAM = 'request';
 const HASH_KEY = 'cp-request';
@@ -86,7 +87,7 @@ export function parseReference(input: string, options?: { queryParam?: string })
 /** Our deep link for a request on the current page: the location without its hash + '#cp-request=' + the id. */
 export function deepLink(id: string, base: string = globalThis.location?.href ?? ''): string {
   const at = base.indexOf('#');
-  return `${at < 0 ? base : base.slice(0, at)}#${HASH_KEY}=${encodeURIComponent(id)}`;
+  return `${at < 0 ? base : base.slice(0, at)}#${HASH_KEY}=${encodeURIComponent(wellFormed(id))}`;
 }
 
 /**

@@ -132,6 +132,10 @@ describe('parseReference', () => {
 });
 
 describe('deepLink and requestFromUrl', () => {
+  it('makes a link even of an id with a lone surrogate (it threw a URIError; found by fuzzing, issue #15)', () => {
+    expect(deepLink('12\ud800', 'https://city.example/')).to.equal('https://city.example/#cp-request=12%EF%BF%BD');
+  });
+
   it('puts the id in our hash on the page without its own hash', () => {
     expect(deepLink('1234', 'https://city.example/page?lang=en#top')).to.equal(
       'https://city.example/page?lang=en#cp-request=1234',

@@ -19,6 +19,7 @@ const URL_SETTINGS = new Set(['endpoint', 'map-style', 'boundary', 'geocoder', '
 /** What a webmaster replaces each of the demo's URLs with, in a few words. */
 const REPLACE_WITH: Record<string, string> = {
   endpoint: 'your city\'s Open311 (GeoReport v2) server: required (try it with "Test this endpoint")',
+  jurisdiction: "your server's, only if it hosts several cities (or leave it out)",
   'map-style': "your city's map style (or OpenFreeMap's, https://tiles.openfreemap.org/styles/liberty)",
   boundary: "your city's limits as GeoJSON (or leave it out)",
   geocoder: 'your own Nominatim or Photon server, or a keyed provider (or leave it out)',
@@ -75,6 +76,9 @@ function apply(): void {
     attributes.push(written === '' ? name : `${name}="${quote(written)}"`);
     if (URL_SETTINGS.has(name) && isDemos(written)) demos.push(name);
   }
+  // The demo's jurisdiction id goes with the demo's server.
+  const jurisdiction = form.querySelector<HTMLInputElement>('#jurisdiction')!.value.trim();
+  if (demos.includes('endpoint') && jurisdiction) demos.splice(demos.indexOf('endpoint') + 1, 0, 'jurisdiction');
   const replace = [
     ...demos.map((name) => `${name}: ${REPLACE_WITH[name]}`),
     `the script's src: your own copy of dist/ (from the npm package citizen-portal) or a CDN's`,

@@ -38,6 +38,8 @@ export const cors = {
   'Access-Control-Allow-Methods': 'GET, POST, OPTIONS',
   'Access-Control-Allow-Headers': 'Accept, Accept-Language, Content-Type',
   'Access-Control-Max-Age': '600',
+  // Chrome asks before a public site reads from this machine (Private Network Access): the demo says yes.
+  'Access-Control-Allow-Private-Network': 'true',
 };
 
 /** The paths the demo's servers answer on an origin: the same as the in-browser mock's. */

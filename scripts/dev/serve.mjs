@@ -54,8 +54,20 @@ function isFile(path) {
 }
 
 function serveFile(req, res) {
+  if (req.method === 'OPTIONS') {
+    // A preflight, which Chrome sends before a public site reads from this machine (Private Network Access).
+    res.writeHead(204, {
+      'Access-Control-Allow-Origin': '*',
+      'Access-Control-Allow-Private-Network': 'true',
+      'Access-Control-Max-Age': '600',
+    });
+    res.end();
+    return;
+  }
   if (req.method !== 'GET' && req.method !== 'HEAD') {
-    res.writeHead(405, { Allow: 'GET, HEAD', 'Content-Type': 'text/plain; charset=utf-8' }).end('Method not allowed');
+    res
+      .writeHead(405, { Allow: 'GET, HEAD, OPTIONS', 'Content-Type': 'text/plain; charset=utf-8' })
+      .end('Method not allowed');
     return;
   }
   let target;

@@ -138,6 +138,12 @@ test('the snippet, pasted as copied into a page on another origin, files a reque
     assert.ok(value.startsWith(`${demo.origin}/`), `${name}="${value}" is absolute, on the demo server`);
   }
   assert.match(snippet, /Before going live, replace\n\s+- endpoint: your city's Open311 \(GeoReport v2\) server/);
+  assert.match(snippet, /\n\s+- jurisdiction: your server's, only if it hosts several cities/);
+  // A public site reading from this machine is preflighted by Chrome (Private Network Access): the server agrees.
+  for (const path of ['/dist/citizen-portal.js', '/open311/v2/services.json']) {
+    const preflight = await fetch(`${demo.origin}${path}`, { method: 'OPTIONS' });
+    assert.equal(preflight.headers.get('access-control-allow-private-network'), 'true', path);
+  }
 
   const host = await startHostPage(demo.origin);
   try {

@@ -42,6 +42,16 @@ const GEOREPORT_ROOTS =
 
 /** Throws when the text is not well-formed XML (an HTML error page, JSON …). `parser`: see XmlParser. */
 export function parseXml(text: string, parser: XmlParser = new DOMParser()): unknown {
+  // Only what opens as a GeoReport document is parsed: an HTML error page would make Chromium's parser write its
+  // own styled <parsererror>, a style-src-attr violation on a city's page with a strict CSP (issue #13).
+  const root = text
+    .trim()
+    .match(/^(?:<\?[^>]*>\s*|<!--[\s\S]*?-->\s*|<!DOCTYPE[^>]*>\s*)*<(?:[\w-]+:)?([\w-]+)[\s/>]/i)?.[1];
+  if (!root || !GEOREPORT_ROOTS.test(root)) throw new Error('not a GeoReport XML document');
+  return parseDocument(text, parser);
+}
+
+function parseDocument(text: string, parser: XmlParser): unknown {
   const doc = parser.parseFromString(trustedXml(text.trim()), 'application/xml') as Document;
   const root = doc.documentElement;
   // Only GeoReport documents count: an error page (<html>, <h1>…) can be well-formed XML too, and must not

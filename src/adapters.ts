@@ -20,17 +20,14 @@ export interface Adapters {
   geocoder?: () => Promise<Geocoder>;
   /** The city limits at `url` (fetched once per URL; a failure is tried again next time). */
   boundary(url: string, signal?: AbortSignal): Promise<Feature | FeatureCollection>;
-  /** The map engine (maplibre, ~300 KB): loaded by the location step. */
-  map(): Promise<PinMapEngine>;
   /**
-   * The map engine if something on the page has loaded it already: the tracker shows a small map of a request
-   * only then, and never loads maplibre for that alone.
+   * The map engine (maplibre, ~300 KB), loaded when first asked for: by the location step, or by the tracker's
+   * card when it shows a request with a place (issue #13: opened from a link, the card has its map too).
    */
-  loadedMap(): PinMapEngine | undefined;
+  map(): Promise<PinMapEngine>;
 }
 
 let engine: Promise<PinMapEngine> | undefined;
-let loadedEngine: PinMapEngine | undefined;
 
 /** Builds the adapters for one configuration; `own` is a backend the webmaster set (any protocol). */
 export function createAdapters(config: Config, locale: string, own?: Backend): Adapters {
@@ -54,13 +51,9 @@ export function createAdapters(config: Config, locale: string, own?: Backend): A
     }),
     boundary: (url, signal) => import('./backend/geojson').then((g) => g.fetchBoundary(url, signal)),
     map: () =>
-      (engine ??= import('./map/pin-map').then(
-        (m) => (loadedEngine = m),
-        (e: unknown) => {
-          engine = undefined;
-          throw e;
-        },
-      )),
-    loadedMap: () => loadedEngine,
+      (engine ??= import('./map/pin-map').catch((e: unknown) => {
+        engine = undefined;
+        throw e;
+      })),
   };
 }

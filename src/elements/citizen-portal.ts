@@ -303,15 +303,18 @@ export class CitizenPortal extends LitElement {
   /** A view inside asked to open the tracker on a request (the one just filed, or one nearby). */
   private handleCheckStatus(e: CheckStatusEvent): void {
     e.stopPropagation(); // ours alone: not a public event
-    void this.checkStatus(e.detail.id);
+    // The button pressed is in the report's panel, hidden now: focus goes to the request's heading (issue #16).
+    void this.checkStatus(e.detail.id, true);
   }
 
-  private async checkStatus(id: string | undefined): Promise<void> {
+  /** Opens the tracker on a request; `focus`: on its heading (a deep link on page load leaves focus alone). */
+  private async checkStatus(id: string | undefined, focus = false): Promise<void> {
     this.select('status');
     await this.loadStatusView();
     await this.updateComplete;
     const view = this.renderRoot.querySelector<StatusView>('citizen-portal-status');
-    if (id) await view?.check(id);
+    if (id) await view?.check(id, { focus });
+    else if (focus) view?.renderRoot.querySelector<HTMLElement>('#reference')?.focus();
   }
 
   private renderTab(tab: Tab, label: string): TemplateResult {

@@ -78,10 +78,28 @@ export const isOverdue = (r: ServiceRequest, now = Date.now()): boolean => {
   return !!expected && r.statusFamily !== 'closed' && expected.getTime() < now;
 };
 
-/** The family in plain words, with the server's own word when it says more. */
+/** A status word compared loosely: "In_Progress", "in-progress" and "in progress" are one word. */
+const plain = (s: string) =>
+  s
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_-]+/g, ' ');
+
+/** GeoReport v2's own words for each family (in_progress is the common extension): they add nothing to it. */
+const STANDARD: Record<ServiceRequest['statusFamily'], string> = {
+  open: 'open',
+  'in-progress': 'in progress',
+  closed: 'closed',
+};
+
+/**
+ * The family in plain words, with the server's own word only when it says more ("Closed (duplicate)"): never the
+ * standard English word after its translation ("مفتوح (open)", issue #13).
+ */
 export function statusText(m: M, r: ServiceRequest): string {
   const family = m.statusFamily[r.statusFamily];
-  return r.status.trim().toLowerCase() === family.toLowerCase() ? family : `${family} (${r.status})`;
+  const raw = plain(r.status);
+  return !raw || raw === plain(family) || raw === STANDARD[r.statusFamily] ? family : `${family} (${r.status.trim()})`;
 }
 
 function timeline(m: M, r: ServiceRequest): Entry[] {
@@ -92,10 +110,14 @@ function timeline(m: M, r: ServiceRequest): Entry[] {
   const updated = toDate(r.updated_datetime);
   if (updated) entries.push({ label: m.updated, date: updated });
   entries.sort((a, b) => a.date.getTime() - b.date.getTime());
-  const expected = toDate(r.expected_datetime);
+  // A closed request expects nothing any more (servers leave expected_datetime in place: issue #13).
+  const expected = r.statusFamily === 'closed' ? undefined : toDate(r.expected_datetime);
   if (expected) entries.push({ label: m.expected, date: expected, overdue: isOverdue(r) });
   return entries;
 }
+
+/** A place without an address, as coordinates a resident can paste into a map. */
+export const coordinates = (lat: number, long: number): string => `${lat.toFixed(5)}, ${long.toFixed(5)}`;
 
 export interface CardOptions {
   locale: string;
@@ -103,7 +125,7 @@ export interface CardOptions {
   staleSince?: Date | undefined;
   link: string;
   onCopy: () => void;
-  /** Room for a small map of the place (only when the map chunk is already on the page). */
+  /** Room for a small map of the place (a picture, drawn by the status view). */
   withMap?: boolean;
 }
 
@@ -112,11 +134,14 @@ export function renderCard(m: M, r: ServiceRequest, o: CardOptions): TemplateRes
     [m.status, statusText(m, r)],
     [m.notes, r.status_notes],
     [m.service, r.service_name],
-    [m.place, r.address],
+    // The place in words even when the map cannot be drawn: the address, else the coordinates.
+    [m.place, r.address ?? (r.lat !== undefined && r.long !== undefined ? coordinates(r.lat, r.long) : undefined)],
     [m.agency, r.agency_responsible],
   ];
   const entries = timeline(m, r);
-  return html`<article class="panel card" part="status-card" aria-labelledby="request-title">
+  // The card is inside the tracker's status region, but not read out as one block when it arrives or changes
+  // (issue #13): aria-live=off. What changed is said by the view's own announcements ("Request 101: Open.").
+  return html`<article class="panel card" part="status-card" aria-labelledby="request-title" aria-live="off">
     <h2 id="request-title" tabindex="-1">${m.requestTitle(r.service_request_id)}</h2>
     ${o.staleSince ? html`<p class="stale">${m.lastKnown(formatDate(o.staleSince, o.locale))}</p>` : nothing}
     <dl>
@@ -127,11 +152,7 @@ export function renderCard(m: M, r: ServiceRequest, o: CardOptions): TemplateRes
           : nothing,
       )}
     </dl>
-    ${
-      // The card is inside the tracker's status region; the map's own text (its help, the attribution) arrives
-      // after the card and would be read out as news. aria-live=off keeps it out of the announcement (issue #16).
-      o.withMap ? html`<div id="card-map" class="card-map" aria-live="off"></div>` : nothing
-    }
+    ${o.withMap ? html`<div id="card-map" class="card-map"></div>` : nothing}
     ${
       r.media_url
         ? html`<img class="photo" src=${r.media_url} alt=${m.requestPhoto(r.service_name ?? r.service_request_id)} />`

@@ -13,7 +13,7 @@ import { formControlStyles } from './form-controls.styles';
 import { allWords } from '../i18n/all-words';
 import { define } from './define';
 import { deepLink, parseReference } from '../schema/reference';
-import { renderCard, statusText } from './status-card';
+import { coordinates, renderCard, statusText } from './status-card';
 import { MyRequestsController } from './my-requests-list';
 import { statusViewStyles } from './status-view.styles';
 import type { PinMap } from '../map/pin-map';
@@ -53,7 +53,7 @@ export class StatusView extends LitElement {
 
   declare backend: Backend | undefined;
   declare messages: Messages;
-  /** The portal's map engine (for a small map, when already loaded). */
+  /** The portal's map engine (for the card's small map of the place). */
   declare adapters: Adapters | undefined;
   /** The portal's settings (map style, deep links, the city's reference pattern). */
   declare settings: Config | undefined;
@@ -132,37 +132,43 @@ export class StatusView extends LitElement {
     void this.showMap();
   }
 
-  /** The map style, when the city has one and the map chunk is already loaded (never loaded for this alone). */
-  private mapStyle(): string | undefined {
-    const style = this.settings?.mapStyle;
-    return style && this.adapters?.loadedMap() ? style : undefined;
-  }
-
-  /** A small map of the request's place, in the card. */
+  /** A small map of the request's place, in the card, when the city has a map style and the request a place. */
   private async showMap(): Promise<void> {
     const r = this.found;
     const container = this.renderRoot.querySelector<HTMLElement>('#card-map');
+    const style = this.settings?.mapStyle;
     const key = r && `${r.service_request_id}@${r.lat},${r.long}`;
-    const pinMap = this.adapters?.loadedMap();
-    if (!container || !pinMap || r?.lat === undefined || r.long === undefined || key === this.mapFor) return;
+    if (!container || !style || !this.adapters || r?.lat === undefined || r.long === undefined) return;
+    if (key === this.mapFor) return;
     this.mapFor = key;
     this.cardMap?.destroy();
-    pinMap.adoptMapStyles(this.shadowRoot!);
+    this.cardMap = undefined;
     const m = allWords(this.messages);
     try {
+      // The map chunk is loaded here too when nothing loaded it before (a link to the request opened the page:
+      // issue #13). It stays a lazy chunk: this runs only once a card with a place is on screen.
+      const pinMap = await this.adapters.map();
+      if (this.mapFor !== key) return;
+      pinMap.adoptMapStyles(this.shadowRoot!);
+      // A picture of where the report is (issue #13: it used to take clicks and carry the reporting help).
       const map = await pinMap.createPinMap({
         container,
-        style: this.mapStyle()!,
+        style,
         center: [r.long, r.lat],
         zoom: 16,
-        strings: { mapLabel: m.requestMap, instructions: m.mapInstructions, pin: m.pinLabel },
+        interactive: false,
+        strings: {
+          mapLabel: m.requestMap,
+          instructions: m.mapPinAt(r.address ?? coordinates(r.lat, r.long)),
+          pin: m.pinLabel,
+        },
         signal: this.abort.signal,
       });
       if (this.mapFor !== key) return map.destroy();
       map.setPin([r.long, r.lat]);
       this.cardMap = map;
     } catch {
-      // no map (WebGL, offline): the address is on the card
+      // no map (WebGL, offline, the chunk): the place is on the card in words
     }
   }
 
@@ -171,11 +177,21 @@ export class StatusView extends LitElement {
     return this.settings?.deepLinkParam;
   }
 
-  /** Fills in the number and looks it up (used after filing, and by deep links). */
-  async check(reference: string): Promise<void> {
+  /**
+   * Fills in the number and looks it up (used after filing, and by deep links). With `focus`, the request's heading
+   * then takes focus (the number's field when there is no card): the resident came from a button elsewhere, whose
+   * view was just hidden (issue #16).
+   */
+  async check(reference: string, { focus = false } = {}): Promise<void> {
     const queryParam = this.queryParam;
     this.reference = parseReference(reference, queryParam ? { queryParam } : undefined) ?? reference;
-    await this.lookup();
+    await this.lookup({ announce: !focus });
+    if (!focus) return;
+    await this.updateComplete;
+    (
+      this.renderRoot.querySelector<HTMLElement>('#request-title') ??
+      this.renderRoot.querySelector<HTMLElement>('#reference')
+    )?.focus();
   }
 
   private notFoundText(id: string): string {
@@ -201,10 +217,12 @@ export class StatusView extends LitElement {
     }
   }
 
-  private async lookup(): Promise<void> {
+  /** `announce`: say the status found in a sentence (not when the focus moves to the card's heading instead). */
+  private async lookup({ announce = true } = {}): Promise<void> {
     const m = allWords(this.messages);
     const typed = this.reference.trim();
     this.found = undefined;
+    this.announcement = ''; // the same sentence, found again, is said again
     this.staleSince = undefined;
     this.retryAction = undefined;
     if (!typed) {
@@ -234,6 +252,7 @@ export class StatusView extends LitElement {
         found = await this.backend.request(resolved, this.abort.signal);
       }
       this.show(found, token);
+      if (announce) this.announcement = m.statusFound(found.service_request_id, statusText(m, found));
     } catch (e) {
       if (isBackendError(e) && e.kind === 'not-found') this.error = this.notFoundText(id);
       else {
@@ -276,9 +295,7 @@ export class StatusView extends LitElement {
   }
 
   private open(id: string): void {
-    void this.check(id).then(() =>
-      this.renderRoot.querySelector<HTMLElement>('#request-title')?.focus({ preventScroll: false }),
-    );
+    void this.check(id, { focus: true });
   }
 
   private copyLink(): void {
@@ -326,7 +343,7 @@ export class StatusView extends LitElement {
                   staleSince: this.staleSince,
                   link: deepLink(this.found.service_request_id),
                   onCopy: () => this.copyLink(),
-                  withMap: !!this.mapStyle() && this.found.lat !== undefined,
+                  withMap: !!this.settings?.mapStyle && this.found.lat !== undefined && this.found.long !== undefined,
                 },
               )
             : nothing

@@ -261,6 +261,8 @@ export const messages: LaterMessages = {
   removeRequest: (id) => `إزالة الطلب ${id} من هذه القائمة`,
   removeAll: 'إزالة الكل من هذه القائمة',
   statusChanged: (id, status) => `تغيّرت حالة الطلب ${id}: ${status}.`,
+  statusFound: (id, status) => `الطلب ${id}: ${status}.`,
+  mapPinAt: (place) => `يشير الدبوس إلى مكان المشكلة المُبلَّغ عنها: ${place}.`,
   lastKnown: (when) => `آخر حالة معروفة حتى ${when}. تعذّر تحديثها الآن.`,
   offline: 'أنت غير متصل بالإنترنت. اتصل بالإنترنت وحاول مرة أخرى.',
 };

@@ -193,6 +193,8 @@ export const messages: LaterMessages = {
   removeRequest: (id) => `Remove request ${id} from this list`,
   removeAll: 'Remove all from this list',
   statusChanged: (id, status) => `The status of request ${id} changed: ${status}.`,
+  statusFound: (id, status) => `Request ${id}: ${status}.`,
+  mapPinAt: (place) => `A pin marks where the problem was reported: ${place}.`,
   lastKnown: (when) => `Last known status, as of ${when}. It could not be updated just now.`,
   offline: 'You are offline. Connect to the internet and try again.',
 };

@@ -214,6 +214,8 @@ export const messages: LaterMessages = {
   removeRequest: (id) => `Quitar la solicitud ${id} de esta lista`,
   removeAll: 'Quitar todas de esta lista',
   statusChanged: (id, status) => `El estado de la solicitud ${id} cambió: ${status}.`,
+  statusFound: (id, status) => `Solicitud ${id}: ${status}.`,
+  mapPinAt: (place) => `Un marcador señala dónde se informó el problema: ${place}.`,
   lastKnown: (when) => `Último estado conocido (${when}). No se pudo actualizar en este momento.`,
   offline: 'No tiene conexión a internet. Conéctese e intente de nuevo.',
 };

@@ -223,6 +223,8 @@ export const messages: LaterMessages = {
   removeRequest: (id) => `Retirer la demande ${id} de cette liste`,
   removeAll: 'Tout retirer de cette liste',
   statusChanged: (id, status) => `L’état de la demande ${id} a changé\u00a0: ${status}.`,
+  statusFound: (id, status) => `Demande ${id}\u00a0: ${status}.`,
+  mapPinAt: (place) => `Une épingle marque l’endroit où le problème a été signalé\u00a0: ${place}.`,
   lastKnown: (when) => `Dernier état connu (${when}). Il n’a pas pu être mis à jour pour le moment.`,
   offline: 'Vous êtes hors ligne. Connectez-vous à Internet et réessayez.',
 };

@@ -175,6 +175,10 @@ export interface LaterMessages {
   removeRequest: (id: string) => string;
   removeAll: string;
   statusChanged: (id: string, status: string) => string;
+  /** Said when a lookup shows a request (the card itself is not read out as one block). */
+  statusFound: (id: string, status: string) => string;
+  /** The card's small map, a picture: its description (`place` an address, or coordinates). */
+  mapPinAt: (place: string) => string;
   lastKnown: (when: string) => string;
   offline: string;
 }

@@ -195,6 +195,8 @@ export const messages: LaterMessages = {
   removeRequest: (id) => `Xóa yêu cầu ${id} khỏi danh sách này`,
   removeAll: 'Xóa tất cả khỏi danh sách này',
   statusChanged: (id, status) => `Tình trạng của yêu cầu ${id} đã thay đổi: ${status}.`,
+  statusFound: (id, status) => `Yêu cầu ${id}: ${status}.`,
+  mapPinAt: (place) => `Ghim đánh dấu nơi sự cố được báo cáo: ${place}.`,
   lastKnown: (when) => `Tình trạng gần nhất được biết, tính đến ${when}. Hiện chưa cập nhật được.`,
   offline: 'Bạn đang ngoại tuyến. Hãy kết nối internet rồi thử lại.',
 };

@@ -184,6 +184,8 @@ export const messages: LaterMessages = {
   removeRequest: (id) => `从此列表中删除请求 ${id}`,
   removeAll: '从此列表中全部删除',
   statusChanged: (id, status) => `请求 ${id} 的状态已更改：${status}。`,
+  statusFound: (id, status) => `请求 ${id}：${status}。`,
+  mapPinAt: (place) => `图钉标出了问题的报告位置：${place}。`,
   lastKnown: (when) => `这是截至${when}的最新已知状态。目前暂时无法更新。`,
   offline: '您目前处于离线状态。请连接网络后重试。',
 };

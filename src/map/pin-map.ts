@@ -9,6 +9,8 @@
  * - the map canvas is focusable, described by the keyboard help (shown while it has keyboard focus); maplibre's
  *   keyboard handler pans with the arrows and zooms with + and -; Enter or Space drops the pin at the centre.
  * setPin() moves the pin without calling onPinMove, like setting an input's value fires no `input` event.
+ * With `interactive: false` (the tracker's card) it is a picture instead: no input at all, not focusable, an image
+ * named by `mapLabel` and described by `instructions` (then where the pin is, not how to place it).
  *
  * This module loads maplibre: import it with import() only. isInside() and the rest of ./geometry.js are
  * re-exported for convenience; the core bundle should import them from ./geometry.js directly.
@@ -61,6 +63,11 @@ export interface PinMapOptions {
   signal?: AbortSignal;
   /** maplibre's own UI strings, by its keys (e.g. 'AttributionControl.ToggleAttribution'), in the page's language. */
   locale?: Record<string, string>;
+  /**
+   * false: a static picture of where the pin is (no pan, zoom, click or keys; not a Tab stop; the pin cannot be
+   * dragged). Default true.
+   */
+  interactive?: boolean;
 }
 
 export interface NearbyPoint {
@@ -111,6 +118,7 @@ let helpIds = 0;
 /** Creates the map in `options.container`; resolves after its first 'load', or rejects with a PinMapError. */
 export async function createPinMap(options: PinMapOptions): Promise<PinMap> {
   const { container, strings, boundary, signal } = options;
+  const interactive = options.interactive !== false;
   signal?.throwIfAborted();
   try {
     await installBlobWorker(options.workerUrl);
@@ -140,6 +148,7 @@ export async function createPinMap(options: PinMapOptions): Promise<PinMap> {
       maxPitch: 0,
       // Ours instead (./attribution.ts): maplibre's parses the style's HTML, which Trusted Types refuses.
       attributionControl: false,
+      interactive,
     });
   } catch (error) {
     throw new PinMapError('webgl', `The map cannot be shown here: ${String(error)}`, { cause: error });
@@ -154,7 +163,7 @@ export async function createPinMap(options: PinMapOptions): Promise<PinMap> {
     throw error;
   }
   showAttribution(map);
-  return new MaplibrePinMap(map, strings, boundary);
+  return new MaplibrePinMap(map, strings, boundary, interactive);
 }
 
 /** Waits for 'load'. Errors tied to a source (a tile, a missing data file) do not stop a map from loading. */
@@ -207,6 +216,7 @@ class MaplibrePinMap implements PinMap {
     private readonly map: MapLibreMap,
     private readonly strings: PinMapStrings,
     private readonly boundary: Boundary | undefined,
+    private readonly interactive = true,
   ) {
     const canvas = map.getCanvas();
     // The help must share the canvas's root for aria-describedby, and follow it for the CSS sibling rule.
@@ -218,6 +228,12 @@ class MaplibrePinMap implements PinMap {
     canvas.setAttribute('aria-describedby', this.help.id);
 
     this.addOverlays();
+    if (!interactive) {
+      // A picture of a place (issue #13): an image with a description, never a Tab stop or a click target.
+      canvas.setAttribute('role', 'img');
+      canvas.removeAttribute('tabindex');
+      return;
+    }
     this.listen(map, 'click', this.handleClick);
     canvas.addEventListener('keydown', this.handleKeydown);
     this.offs.push(() => canvas.removeEventListener('keydown', this.handleKeydown));
@@ -230,8 +246,10 @@ class MaplibrePinMap implements PinMap {
       return;
     }
     if (!this.pin) {
-      this.pin = new Marker({ draggable: true, color: PIN_COLOR, className: 'cp-pin' });
+      this.pin = new Marker({ draggable: this.interactive, color: PIN_COLOR, className: 'cp-pin' });
       this.pin.getElement().setAttribute('aria-label', this.strings.pin);
+      // In a picture the description says where the pin is: the pin is not a second image.
+      if (!this.interactive) this.pin.getElement().setAttribute('aria-hidden', 'true');
       this.pin.on('dragend', this.handleDragEnd);
       this.pin.setLngLat(lngLat).addTo(this.map);
     } else {

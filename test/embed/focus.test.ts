@@ -7,7 +7,8 @@
  * the ring is drawn 2 px outside the control, so both its neighbours are that surface).
  *
  * Never lost: after Continue the step heading has focus, after a failed Continue the error summary, after Send the
- * confirmation's heading, and when the category list closes (Escape, or a choice) focus is back in its combobox.
+ * confirmation's heading, and when the category list closes (Escape, or a choice) focus is back in its combobox;
+ * "Check the status of this report" and "Follow this report instead" put it on the request's heading in the tracker.
  */
 import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
@@ -15,7 +16,7 @@ import '../../src/index';
 import type { CitizenPortal } from '../../src/index';
 import { MOCK_BASE, useMockBackend } from '../helpers/mock-backend';
 import { accessibleName, deepActiveElement, getByRole, regionText, type, waitFor } from '../helpers/dom';
-import { categoryInput, pickCategory } from '../helpers/report';
+import { categoryInput, next, pickCategory } from '../helpers/report';
 
 // --- Colour ------------------------------------------------------------------------------------------------------
 
@@ -224,6 +225,33 @@ describe('focus: always visible, never lost', () => {
     getByRole(el, 'button', 'Submit').click();
     await waitFor(() => focusedIs('#confirmation-title'), 'focus on the confirmation');
     expect(deepActiveElement()!.textContent).to.contain('Thank you, your report was sent');
+
+    // The confirmation's way to the tracker hides the report's panel: focus goes to the request's heading, not to
+    // the page (issue #16), and is visible there for whoever pressed the button by keyboard.
+    getByRole(el, 'button', 'Check the status of this report').focus();
+    await sendKeys({ press: 'Enter' });
+    await waitFor(() => focusedIs('#request-title'), 'focus on the request in the tracker');
+    expect(deepActiveElement()!.textContent).to.equal('Request 1001');
+  });
+
+  it('"Follow this report instead" opens the tracker with focus on that request\'s heading', async () => {
+    await useMockBackend();
+    localStorage.clear();
+    const el = await fixture<CitizenPortal>(
+      html`<citizen-portal endpoint=${MOCK_BASE} theme="light"></citizen-portal>`,
+    );
+    await pickCategory(el, 'Pothole');
+    await next(el);
+    type(getByRole(el, 'textbox', 'Latitude'), '41.5042'); // request 101 is at 41.5041, -90.4968
+    type(getByRole(el, 'textbox', 'Longitude'), '-90.4969');
+    const follow = await waitFor(
+      () => getByRole(el, 'button', 'Follow this report instead (101)'),
+      'the nearby report to follow',
+    );
+    follow.focus();
+    await sendKeys({ press: 'Enter' });
+    await waitFor(() => focusedIs('#request-title'), 'focus on the request in the tracker');
+    expect(deepActiveElement()!.textContent).to.equal('Request 101');
   });
 
   it('an error summary link puts focus on its field; closing the category list leaves focus in its combobox', async () => {

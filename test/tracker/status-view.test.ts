@@ -117,7 +117,7 @@ describe('status tracker: the card', () => {
     expect(await lookUp(el, '107')).not.to.contain('Overdue');
   });
 
-  it('shows extended statuses with the raw word, and notes[] as timeline entries', async () => {
+  it('shows extended statuses in plain words (in_progress is not repeated), and notes[] as timeline entries', async () => {
     const mock = await useMockBackend();
     mock.worker.use(
       http.get(`${BASE}/requests/4522.json`, () =>
@@ -137,7 +137,9 @@ describe('status tracker: the card', () => {
     );
     const el = await mount();
     const status = await lookUp(el, '4522');
-    expect(status).to.contain('In progress (in_progress)');
+    // The raw word only when it says more than the family (issue #13): "in_progress" does not.
+    expect(status).to.contain('In progress');
+    expect(status).not.to.contain('(in_progress)');
     expect(status).to.contain('Report received');
     expect(status.indexOf('Report received')).to.be.below(status.indexOf('Passed to the waste crew'));
     await expect(el).to.be.accessible();
@@ -153,15 +155,21 @@ describe('status tracker: the card', () => {
   });
 });
 
-describe('status tracker: no map unless it is already loaded', () => {
-  it('does not load maplibre for the card, even when the city has a map', async () => {
+describe('status tracker: the map only for a place', () => {
+  // The card loads the map chunk when it shows a request with a place (issue #13; test/tracker/card-map.test.ts).
+  it('does not load maplibre for a card without a place, even when the city has a map', async () => {
     performance.setResourceTimingBufferSize(100_000);
-    await useMockBackend();
+    const mock = await useMockBackend();
+    mock.worker.use(
+      http.get(`${BASE}/requests/4523.json`, () =>
+        HttpResponse.json([{ service_request_id: '4523', status: 'open', service_name: 'Graffiti' }]),
+      ),
+    );
     sessionStorage.clear();
     const el = await fixture<CitizenPortal>(
       html`<citizen-portal endpoint=${BASE} map-style="/demo/map/style.json"></citizen-portal>`,
     );
-    await lookUp(el, '101');
+    await lookUp(el, '4523');
     expect(statusView(el).shadowRoot!.querySelector('#card-map')).to.equal(null);
     expect(performance.getEntriesByType('resource').some((e) => /maplibre|pin-map/.test(e.name))).to.equal(false);
   });
@@ -298,7 +306,7 @@ describe('status tracker: live while open, and errors', () => {
     );
     statusView(el).pollMs = 100;
     await waitFor(
-      () => regionText(el, 'status').includes('The status of request 101 changed: In progress (in_progress).'),
+      () => regionText(el, 'status').includes('The status of request 101 changed: In progress.'),
       'the announcement',
     );
     statusView(el).pollMs = 60_000;

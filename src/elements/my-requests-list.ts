@@ -130,7 +130,8 @@ export class MyRequestsController implements ReactiveController {
     let fresh: ServiceRequest[] = [];
     try {
       await this.resolveTokens();
-      const ids = this.saved.filter((s) => s.id !== s.token || !s.token).map((s) => s.id);
+      // A report that may have been sent has no number yet, only a marker of this device's: nothing to ask.
+      const ids = this.saved.filter((s) => (s.id !== s.token || !s.token) && !s.unsent).map((s) => s.id);
       if (!ids.length) return;
       if (backend.requests) fresh = await backend.requests({ ids }, this.abort.signal);
       else {
@@ -168,13 +169,18 @@ export class MyRequestsController implements ReactiveController {
             .filter(Boolean)
             .join(' · ');
           return html`<li>
-            <button type="button" class="secondary" @click=${() => open(s.id)}>
-              ${label}${updated ? html` <span class="badge">${m.updatedBadge}</span>` : nothing}
-            </button>
+            ${
+              s.unsent
+                ? // Not known to be filed (issue #15): what it was, and that it may have been sent; nothing to open.
+                  html`<span>${[named(s.serviceName), s.address, m.maybeSent].filter(Boolean).join(' · ')}</span>`
+                : html`<button type="button" class="secondary" @click=${() => open(s.id)}>
+                    ${label}${updated ? html` <span class="badge">${m.updatedBadge}</span>` : nothing}
+                  </button>`
+            }
             <button
               type="button"
               class="secondary"
-              aria-label=${m.removeRequest(s.id)}
+              aria-label=${m.removeRequest(s.unsent ? (named(s.serviceName) ?? m.maybeSent) : s.id)}
               @click=${() => forgetRequest(this.key, s.id)}
             >
               ×

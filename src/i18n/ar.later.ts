@@ -155,6 +155,9 @@ export const messages: LaterMessages = {
   usePhotoLocation: 'استخدم موقع الصورة',
   photoLocationUsed: 'أصبح المكان الذي التُقطت فيه الصورة هو موقع المشكلة.',
   uploading: (name) => `جارٍ إرسال ${name}…`,
+  photoUploading: (n) => `جارٍ رفع الصورة ${n}…`,
+  photosUploading: (first, last) => `جارٍ رفع الصور من ${first} إلى ${last}…`,
+  photoAdded: (n) => `أُضيفت الصورة ${n}.`,
   uploadFailed: (name) => `لم يتم إرسال ${name}.`,
   dismiss: 'إغلاق',
   photoLimit: (max) => (max > 0 ? `${upTo(max)} أزِل صورة لتضيف أخرى.` : upTo(max)),
@@ -265,4 +268,13 @@ export const messages: LaterMessages = {
   mapPinAt: (place) => `يشير الدبوس إلى مكان المشكلة المُبلَّغ عنها: ${place}.`,
   lastKnown: (when) => `آخر حالة معروفة حتى ${when}. تعذّر تحديثها الآن.`,
   offline: 'أنت غير متصل بالإنترنت. اتصل بالإنترنت وحاول مرة أخرى.',
+  // Nothing lost, never twice (issue #15).
+  sendUnsure:
+    'ربما وصل بلاغك إلى البلدية، لكن لم يصلنا أي رد، لذا عندما ترسله مرة أخرى سنتحقق أولًا من أنه غير موجود هناك.',
+  sendUnchecked:
+    'لم نتمكن من التحقق مما إذا كان بلاغك قد وصل إلى البلدية، لذا قد يصل مرتين إذا أرسلته مرة أخرى: اختر ما تريد أدناه.',
+  sendAnyway: 'أرسل على أي حال',
+  dontSend: 'لا ترسل',
+  maybeSent: 'ربما تم إرساله',
+  noDraftStorage: 'لا يسمح لنا هذا المتصفح بحفظ نسخة من بلاغك، لذا يُرجى إكماله قبل إغلاق هذه الصفحة.',
 };

@@ -112,6 +112,9 @@ export const messages: LaterMessages = {
   usePhotoLocation: "Use the photo's location",
   photoLocationUsed: 'The location where the photo was taken is now the location of the problem.',
   uploading: (name) => `Sending ${name}…`,
+  photoUploading: (n) => `Uploading photo ${n}…`,
+  photosUploading: (first, last) => `Uploading photos ${first} to ${last}…`,
+  photoAdded: (n) => `Photo ${n} added.`,
   uploadFailed: (name) => `${name} was not sent.`,
   dismiss: 'Dismiss',
   photoLimit: (max) => `You can add up to ${max} photos. Remove one to add another.`,
@@ -197,4 +200,14 @@ export const messages: LaterMessages = {
   mapPinAt: (place) => `A pin marks where the problem was reported: ${place}.`,
   lastKnown: (when) => `Last known status, as of ${when}. It could not be updated just now.`,
   offline: 'You are offline. Connect to the internet and try again.',
+  // Nothing lost, never twice (issue #15).
+  sendUnsure:
+    'Your report may have reached the city, but no answer came back, so when you send it again we will first check that it is not there already.',
+  sendUnchecked:
+    'We could not check whether your report reached the city, so if you send it again it may arrive twice: choose what to do below.',
+  sendAnyway: 'Send anyway',
+  dontSend: "Don't send",
+  maybeSent: 'May have been sent',
+  noDraftStorage:
+    'This browser does not let us keep a copy of your report, so please finish it before you close this page.',
 };

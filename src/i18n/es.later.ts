@@ -119,6 +119,9 @@ export const messages: LaterMessages = {
   usePhotoLocation: 'Usar la ubicación de la foto',
   photoLocationUsed: 'El lugar donde se tomó la foto es ahora la ubicación del problema.',
   uploading: (name) => `Enviando ${name}…`,
+  photoUploading: (n) => `Subiendo la foto ${n}…`,
+  photosUploading: (first, last) => `Subiendo las fotos ${first} a ${last}…`,
+  photoAdded: (n) => `Foto ${n} añadida.`,
   uploadFailed: (name) => `No se envió ${name}.`,
   dismiss: 'Cerrar',
   photoLimit: (max) =>
@@ -218,4 +221,14 @@ export const messages: LaterMessages = {
   mapPinAt: (place) => `Un marcador señala dónde se informó el problema: ${place}.`,
   lastKnown: (when) => `Último estado conocido (${when}). No se pudo actualizar en este momento.`,
   offline: 'No tiene conexión a internet. Conéctese e intente de nuevo.',
+  // Nothing lost, never twice (issue #15).
+  sendUnsure:
+    'Es posible que su reporte haya llegado a la ciudad, pero no recibimos respuesta, así que cuando lo vuelva a enviar primero comprobaremos que no esté ya allí.',
+  sendUnchecked:
+    'No pudimos comprobar si su reporte llegó a la ciudad, así que si lo vuelve a enviar puede llegar dos veces: elija qué hacer abajo.',
+  sendAnyway: 'Enviar de todos modos',
+  dontSend: 'No enviar',
+  maybeSent: 'Puede que se haya enviado',
+  noDraftStorage:
+    'Este navegador no nos permite guardar una copia de su reporte, así que termínelo antes de cerrar esta página.',
 };

@@ -127,6 +127,9 @@ export const messages: LaterMessages = {
   usePhotoLocation: 'Utiliser le lieu de la photo',
   photoLocationUsed: 'L’endroit où la photo a été prise est maintenant le lieu du problème.',
   uploading: (name) => `Envoi de ${name}…`,
+  photoUploading: (n) => `Envoi de la photo ${n}…`,
+  photosUploading: (first, last) => `Envoi des photos ${first} à ${last}…`,
+  photoAdded: (n) => `Photo ${n} ajoutée.`,
   uploadFailed: (name) => `Le fichier ${name} n’a pas été envoyé.`,
   dismiss: 'Fermer',
   photoLimit: (max) =>
@@ -227,4 +230,14 @@ export const messages: LaterMessages = {
   mapPinAt: (place) => `Une épingle marque l’endroit où le problème a été signalé\u00a0: ${place}.`,
   lastKnown: (when) => `Dernier état connu (${when}). Il n’a pas pu être mis à jour pour le moment.`,
   offline: 'Vous êtes hors ligne. Connectez-vous à Internet et réessayez.',
+  // Nothing lost, never twice (issue #15).
+  sendUnsure:
+    'Votre signalement est peut-être arrivé à la Ville, mais aucune réponse n’est revenue\u00a0: si vous l’envoyez à nouveau, nous vérifierons d’abord qu’il n’y est pas déjà.',
+  sendUnchecked:
+    'Nous n’avons pas pu vérifier si votre signalement est arrivé à la Ville, et s’il est envoyé à nouveau il risque d’arriver deux fois\u00a0: choisissez ci-dessous.',
+  sendAnyway: 'Envoyer quand même',
+  dontSend: 'Ne pas envoyer',
+  maybeSent: 'Peut-être envoyé',
+  noDraftStorage:
+    'Ce navigateur ne nous permet pas de garder une copie de votre signalement\u00a0: terminez-le avant de fermer cette page.',
 };

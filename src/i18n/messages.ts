@@ -105,6 +105,10 @@ export interface LaterMessages {
   usePhotoLocation: string;
   photoLocationUsed: string;
   uploading: (name: string) => string;
+  /** The photos' status region (issue #16): as an upload starts, and once the photo is in the list. */
+  photoUploading: (n: number) => string;
+  photosUploading: (first: number, last: number) => string;
+  photoAdded: (n: number) => string;
   uploadFailed: (name: string) => string;
   dismiss: string;
   photoLimit: (max: number) => string;
@@ -181,4 +185,16 @@ export interface LaterMessages {
   mapPinAt: (place: string) => string;
   lastKnown: (when: string) => string;
   offline: string;
+
+  /**
+   * Nothing lost, never twice (issue #15): a Send whose answer never came (the report may have been received), a
+   * second Send that could not check whether the first arrived (and the resident's choice), its mark in My
+   * requests, and storage that cannot keep a draft.
+   */
+  sendUnsure: string;
+  sendUnchecked: string;
+  sendAnyway: string;
+  dontSend: string;
+  maybeSent: string;
+  noDraftStorage: string;
 }

@@ -112,6 +112,9 @@ export const messages: LaterMessages = {
   usePhotoLocation: 'Dùng vị trí của ảnh',
   photoLocationUsed: 'Nơi chụp ảnh giờ là vị trí của sự cố.',
   uploading: (name) => `Đang gửi ${name}…`,
+  photoUploading: (n) => `Đang tải lên ảnh ${n}…`,
+  photosUploading: (first, last) => `Đang tải lên các ảnh từ ${first} đến ${last}…`,
+  photoAdded: (n) => `Đã thêm ảnh ${n}.`,
   uploadFailed: (name) => `Chưa gửi được ${name}.`,
   dismiss: 'Đóng',
   photoLimit: (max) => `Bạn có thể thêm tối đa ${max} ảnh. Hãy xóa một ảnh để thêm ảnh khác.`,
@@ -199,4 +202,14 @@ export const messages: LaterMessages = {
   mapPinAt: (place) => `Ghim đánh dấu nơi sự cố được báo cáo: ${place}.`,
   lastKnown: (when) => `Tình trạng gần nhất được biết, tính đến ${when}. Hiện chưa cập nhật được.`,
   offline: 'Bạn đang ngoại tuyến. Hãy kết nối internet rồi thử lại.',
+  // Nothing lost, never twice (issue #15).
+  sendUnsure:
+    'Báo cáo của bạn có thể đã đến thành phố nhưng chúng tôi không nhận được phản hồi, vì vậy khi bạn gửi lại, chúng tôi sẽ kiểm tra trước xem nó đã có ở đó chưa.',
+  sendUnchecked:
+    'Chúng tôi không kiểm tra được báo cáo của bạn đã đến thành phố chưa, nên nếu gửi lại thì có thể bị gửi hai lần: hãy chọn cách làm bên dưới.',
+  sendAnyway: 'Vẫn gửi',
+  dontSend: 'Không gửi',
+  maybeSent: 'Có thể đã được gửi',
+  noDraftStorage:
+    'Trình duyệt này không cho phép chúng tôi giữ bản sao báo cáo của bạn, vì vậy hãy hoàn thành trước khi đóng trang này.',
 };

@@ -106,6 +106,9 @@ export const messages: LaterMessages = {
   usePhotoLocation: '使用照片的拍摄位置',
   photoLocationUsed: '照片的拍摄地点现已设为问题所在位置。',
   uploading: (name) => `正在发送“${name}”…`,
+  photoUploading: (n) => `正在上传第 ${n} 张照片…`,
+  photosUploading: (first, last) => `正在上传第 ${first} 至 ${last} 张照片…`,
+  photoAdded: (n) => `已添加第 ${n} 张照片。`,
   uploadFailed: (name) => `“${name}”未能发送。`,
   dismiss: '关闭',
   photoLimit: (max) => `最多可以添加${max}张照片。请先删除一张，再添加新的。`,
@@ -188,4 +191,12 @@ export const messages: LaterMessages = {
   mapPinAt: (place) => `图钉标出了问题的报告位置：${place}。`,
   lastKnown: (when) => `这是截至${when}的最新已知状态。目前暂时无法更新。`,
   offline: '您目前处于离线状态。请连接网络后重试。',
+  // Nothing lost, never twice (issue #15).
+  sendUnsure:
+    '您的报告可能已经送达市政部门，但我们没有收到回复；您再次发送时，我们会先检查它是否已经在系统里，以免重复。',
+  sendUnchecked: '我们无法确认您的报告是否已送达市政部门，再次发送可能会重复提交，请在下面选择。',
+  sendAnyway: '仍然发送',
+  dontSend: '不发送',
+  maybeSent: '可能已发送',
+  noDraftStorage: '此浏览器不允许我们保存您报告的副本，请在关闭本页之前完成填写。',
 };

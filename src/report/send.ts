@@ -2,11 +2,12 @@
  * The later steps' half of the flow, plugged into it when their chunk arrives: their checks, and sending the
  * report with what the resident asked this device to keep (My requests, contact details, photos not sent yet).
  */
-import type { SubmitResult } from '../backend/types';
+import { isBackendError, type NewRequest, type ServiceRequest, type SubmitResult } from '../backend/types';
 import { toNewRequest } from '../schema/new-request';
 import { validateLocationAndDetails } from '../schema/location-and-details';
 import { contactKeyFor, forgetContact, loadContact, saveContact } from '../storage/contact-store';
-import { myRequestsKeyFor, rememberRequest } from '../storage/my-requests';
+import { loadUnsure, saveUnsure, type UnsureSend } from '../storage/unsure-send';
+import { forgetRequest, myRequestsKeyFor, rememberRequest } from '../storage/my-requests';
 import { dropPhoto, photoBlob } from '../storage/photo-store';
 import type { ReportSteps, ReportFlow } from './flow';
 import { track, valueOf } from './load';
@@ -37,9 +38,94 @@ export function reportSteps(settings: CheckSettings): ReportSteps {
   };
 }
 
+/**
+ * Why a Send did not end in a reference number although the report may be filed (issue #15): `unsure`, the POST
+ * went out and its answer never came (a timeout, a dropped connection); `unchecked`, the Send after such a one
+ * could not check whether the first arrived, so the resident decides ("Send anyway" or "Don't send").
+ */
+export class SendDoubt extends Error {
+  override name = 'SendDoubt';
+  constructor(
+    readonly doubt: 'unsure' | 'unchecked',
+    override readonly cause: unknown,
+  ) {
+    super(doubt === 'unsure' ? 'The report may have been received: no answer came' : 'Could not check the last Send');
+  }
+}
+
+export const isSendDoubt = (e: unknown): e is SendDoubt => e instanceof Error && e.name === 'SendDoubt';
+
+/** The resident chose "Send anyway": their next Send files without checking (once). */
+const knowingly = new WeakSet<ReportFlow>();
+export function sendAnyway(flow: ReportFlow): void {
+  knowingly.add(flow);
+}
+
+/** How far back (and ahead) of a lost Send to look for it: the server's clock may differ from the device's. */
+const SKEW_MS = 15 * 60_000;
+
+/** Words as a server may give them back: spaces collapsed, case folded. */
+const words = (s: string | undefined) => (s ?? '').replace(/\s+/g, ' ').trim().toLowerCase();
+
+/**
+ * Whether a request the server lists is the report whose answer was lost: the same category (when said), filed
+ * since then, the same description (or one cut short by the server, from 20 characters on), and within 150 m
+ * when both have coordinates.
+ */
+export function sameReport(r: ServiceRequest, sent: NewRequest, since: string): boolean {
+  if (r.service_code && r.service_code !== sent.service_code) return false;
+  if (r.requested_datetime && Date.parse(r.requested_datetime) < Date.parse(since) - SKEW_MS) return false;
+  const [a, b] = [words(r.description), words(sent.description)].sort((x, y) => x.length - y.length);
+  if (!a || (a !== b && (a.length < 20 || !b!.startsWith(a)))) return false;
+  if (r.lat === undefined || r.long === undefined || sent.lat === undefined || sent.long === undefined) return true;
+  const dy = (r.lat - sent.lat) * 111_320;
+  const dx = (r.long - sent.long) * 111_320 * Math.cos((sent.lat * Math.PI) / 180);
+  return Math.hypot(dx, dy) < 150;
+}
+
+/**
+ * After a lost answer, the report the server filed, if it did (GET requests of the category since then); undefined
+ * when it is not there. Throws `unchecked` when the server cannot say (no such call, or it failed).
+ */
+async function findFiled(
+  flow: ReportFlow,
+  sent: NewRequest,
+  unsure: UnsureSend,
+  signal: AbortSignal,
+): Promise<ServiceRequest | undefined> {
+  const backend = flow.backend!;
+  if (!backend.requests) throw new SendDoubt('unchecked', undefined);
+  try {
+    const listed = await backend.requests(
+      {
+        serviceCode: sent.service_code,
+        start: new Date(Date.parse(unsure.at) - SKEW_MS),
+        end: new Date(Date.now() + SKEW_MS),
+      },
+      signal,
+    );
+    return listed.find((r) => sameReport(r, sent, unsure.at));
+  } catch (e) {
+    if (signal.aborted) throw e;
+    throw new SendDoubt('unchecked', e);
+  }
+}
+
+/** No answer, though the request went out: the server may have filed it. A refusal (4xx/5xx) files nothing. */
+const lostAnswer = (e: unknown) => isBackendError(e) && (e.kind === 'timeout' || e.kind === 'network');
+
 async function send(flow: ReportFlow, signal: AbortSignal): Promise<SubmitResult> {
   const d = flow.draft;
   const request = toNewRequest(d, flow.currentDefinition());
+  const myKey = myRequestsKeyFor(flow.storageKey);
+  const serviceName = flow.selectedService()?.service_name;
+  // An earlier Send of this report lost its answer: was it filed? Then it is not filed twice (issue #15).
+  const unsure = loadUnsure(flow.storageKey);
+  const anyway = knowingly.delete(flow);
+  if (unsure && !anyway) {
+    const found = await findFiled(flow, request, unsure, signal);
+    if (found) return filed(flow, { serviceRequestId: found.service_request_id }, unsure, signal);
+  }
   // Photos kept on the device go with the report itself, as files.
   const kept = d.photos.filter((p) => p.local);
   const media = (await Promise.all(kept.map(async (p) => ({ blob: await photoBlob(p.local!), name: p.name })))).flatMap(
@@ -49,16 +135,34 @@ async function send(flow: ReportFlow, signal: AbortSignal): Promise<SubmitResult
   if (flow.captchaAnswer) request.captcha = flow.captchaAnswer;
   // An answer is good for one Send: whatever happens, the next Send asks for a new one.
   flow.captchaAnswer = undefined;
-  const result = await flow.backend!.submit(request, signal);
+  const at = new Date().toISOString();
+  let result: SubmitResult;
+  try {
+    result = await flow.backend!.submit(request, signal);
+  } catch (e) {
+    if (!lostAnswer(e) || signal.aborted) throw e;
+    // The first of several lost Sends is the one to look for from.
+    const send = unsure ?? { at, marker: `unsent-${Date.now()}` };
+    saveUnsure(flow.storageKey, send);
+    rememberRequest(myKey, { id: send.marker, serviceName, address: d.address, unsent: 'maybe' });
+    throw new SendDoubt('unsure', e);
+  }
   for (const p of kept) void dropPhoto(p.local!);
+  return filed(flow, result, unsure, signal);
+}
+
+/** The report is filed (just now, or found filed after a lost answer): kept in My requests, contact as asked. */
+function filed(flow: ReportFlow, result: SubmitResult, unsure: UnsureSend | undefined, signal: AbortSignal) {
+  const d = flow.draft;
+  const myKey = myRequestsKeyFor(flow.storageKey);
   const contactKey = contactKeyFor(flow.storageKey);
   if (d.remember && !d.anonymous) saveContact(contactKey, d);
   else if (!d.remember) forgetContact(contactKey);
   const id = result.serviceRequestId ?? result.token;
   const serviceName = flow.selectedService()?.service_name;
+  if (unsure) forgetRequest(myKey, unsure.marker);
   // Kept as filed: what the resident chose and wrote (empty details are not kept).
-  if (id)
-    rememberRequest(myRequestsKeyFor(flow.storageKey), { id, token: result.token, serviceName, address: d.address });
+  if (id) rememberRequest(myKey, { id, token: result.token, serviceName, address: d.address });
   if (result.token && !result.serviceRequestId) void awaitReference(flow, result.token, signal);
   return result;
 }

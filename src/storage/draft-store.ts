@@ -1,7 +1,10 @@
 /**
  * Keeps the resident's unfinished report in this browser tab (sessionStorage), so a reload, a crash or a
  * wandering click loses nothing. Session-scoped on purpose: on a shared library computer the next person does
- * not see it. Storage may be full, blocked or corrupt: every failure here is silent and harmless.
+ * not see it. Storage may be full, blocked or corrupt: every failure here is harmless, and remembered
+ * (`draftUnkept`), so the form can say once that it cannot keep a draft (issue #15).
+ *
+ * Beside the draft: the time of a Send whose answer never came (see unsure-send.ts); it goes with the draft.
  */
 import { DraftSchema, type Draft } from '../schema/draft';
 
@@ -12,6 +15,13 @@ const storage = (): Storage | undefined => {
     return undefined; // blocked (third-party iframe, privacy settings)
   }
 };
+
+let unkept = false;
+/** Storage refused the draft (blocked, private mode, quota): it lives only as long as the page. */
+export const draftUnkept = (): boolean => unkept;
+
+/** What is kept beside a draft (see unsure-send.ts), in memory too for when storage is blocked; cleared with it. */
+export const besideDraft = new Map<string, unknown>();
 
 export function loadDraft(key: string): Draft | undefined {
   try {
@@ -24,17 +34,23 @@ export function loadDraft(key: string): Draft | undefined {
   }
 }
 
-export function saveDraft(key: string, draft: Draft): void {
+export function put(key: string, value: string): void {
   try {
-    storage()?.setItem(key, JSON.stringify(draft));
+    storage()!.setItem(key, value);
   } catch {
-    // quota exceeded or blocked: the draft still lives in the form
+    unkept = true; // quota exceeded or blocked: the draft still lives in the form
   }
 }
 
+export function saveDraft(key: string, draft: Draft): void {
+  put(key, JSON.stringify(draft));
+}
+
 export function clearDraft(key: string): void {
+  besideDraft.delete(key);
   try {
     storage()?.removeItem(key);
+    storage()?.removeItem(`${key}:unsure`);
   } catch {
     // nothing to do
   }

@@ -26,6 +26,11 @@ export interface SavedRequest {
   lastSeenUpdated?: string;
   /** The provisional token it was filed under, until (and after) the id is known. */
   token?: string;
+  /**
+   * Not known to be filed (issue #15): `maybe`, a Send whose answer never came (the report may have been
+   * received); its id is then a marker of this device's, never looked up, replaced once the report is found or sent.
+   */
+  unsent?: string;
 }
 
 /**
@@ -72,9 +77,10 @@ const EntrySchema = z.object({
   lastSeenStatus: detail,
   lastSeenUpdated: detail,
   token: detail,
+  unsent: detail,
 });
 
-const FIELDS = ['serviceName', 'address', 'lastSeenStatus', 'lastSeenUpdated', 'token'] as const;
+const FIELDS = ['serviceName', 'address', 'lastSeenStatus', 'lastSeenUpdated', 'token', 'unsent'] as const;
 
 /** A SavedRequest without undefined-valued keys (what JSON gives back, and what tests compare). */
 function clean(e: SavedRequest): SavedRequest {

@@ -9,7 +9,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { isBackendError } from '../../backend/types';
 import { valueOf } from '../../report/load';
-import { loadCaptcha } from '../../report/send';
+import { isSendDoubt, loadCaptcha, sendAnyway } from '../../report/send';
 import { questions, type Step } from '../../schema/draft';
 import { backendErrorText } from '../error-text';
 import { StepElement } from './step-element';
@@ -93,10 +93,39 @@ export class ReviewStep extends StepElement {
     const error = this.flow.submitError;
     if (error === undefined) return undefined;
     const m = this.words;
+    // The report may have reached the city (issue #15): never "not sent".
+    if (isSendDoubt(error)) return error.doubt === 'unsure' ? m.sendUnsure : m.sendUnchecked;
     const server = isBackendError(error) && error.details.serverMessage;
     return [m.submitFailed, backendErrorText(m, error), server ? m.serverSaid(server) : '', m.typedKept]
       .filter(Boolean)
       .join(' ');
+  }
+
+  /** After a lost answer that could not be checked: the resident sends again knowingly, or not. */
+  private renderChoice(): TemplateResult | typeof nothing {
+    const error = this.flow.submitError;
+    if (!isSendDoubt(error) || error.doubt !== 'unchecked') return nothing;
+    return html`<div class="row">
+      <button
+        type="button"
+        @click=${() => {
+          sendAnyway(this.flow);
+          this.continue();
+        }}
+      >
+        ${this.words.sendAnyway}
+      </button>
+      <button
+        type="button"
+        class="secondary"
+        @click=${() => {
+          this.flow.submitError = undefined;
+          this.flow.changed();
+        }}
+      >
+        ${this.words.dontSend}
+      </button>
+    </div>`;
   }
 
   protected override renderStep(): TemplateResult {
@@ -132,6 +161,13 @@ export class ReviewStep extends StepElement {
         )}
       </dl>
       ${this.renderCaptcha()}
-      ${failure ? html`<div class="panel error" role="alert" part="error"><p>${failure}</p></div>` : nothing}`;
+      ${
+        failure
+          ? html`<div class="panel error" role="alert" part="error">
+              <p>${failure}</p>
+              ${this.renderChoice()}
+            </div>`
+          : nothing
+      }`;
   }
 }

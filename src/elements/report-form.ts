@@ -260,9 +260,18 @@ export class ReportForm extends LitElement {
     const m = this.messages;
     const errors = flow.attempted.has(flow.draft.step) ? flow.stepErrors() : [];
     if (!errors.length) return nothing;
-    return html`<div class="panel error error-summary" tabindex="-1" part="error-summary">
+    // Said once (issue #16): the inner role=alert speaks the summary as it appears (VoiceOver on iOS says nothing
+    // for a focused container alone); the focus then lands on a group named by its title, which readers announce
+    // by name and role ("There is a problem, group") instead of reading the whole list out a second time.
+    return html`<div
+      class="panel error error-summary"
+      tabindex="-1"
+      part="error-summary"
+      role="group"
+      aria-labelledby="error-summary-title"
+    >
       <div role="alert">
-        <h3>${m.errorSummaryTitle}</h3>
+        <h3 id="error-summary-title">${m.errorSummaryTitle}</h3>
         <ul>
           ${errors.map((err) => {
             const id = flow.fieldId(err.field);

@@ -36,10 +36,13 @@ function installLiveRegionObserver() {
     }
     return false;
   };
-  /** The text a node adds, without what is hidden from everyone. */
+  /**
+   * The text a node adds, without what is hidden from everyone, and without what is inside aria-live=off: such an
+   * element is a live region root of its own, switched off (Chromium gives its nodes container-live "off").
+   */
   const textOf = (node) => {
     if (node.nodeType === 3) return node.parentElement && hidden(node.parentElement) ? '' : node.data;
-    if (node.nodeType !== 1 || hidden(node)) return '';
+    if (node.nodeType !== 1 || hidden(node) || node.getAttribute('aria-live') === 'off') return '';
     if (node.shadowRoot) return [...node.shadowRoot.childNodes].map(textOf).join(' ');
     return [...node.childNodes].map(textOf).join(' ');
   };
@@ -61,7 +64,9 @@ function installLiveRegionObserver() {
         continue;
       }
       for (const node of r.addedNodes) {
-        const region = regionOf(r.target);
+        // An element inserted with aria-live=off is not live, even inside a live region.
+        const off = node.nodeType === 1 && node.getAttribute('aria-live') === 'off';
+        const region = off ? undefined : regionOf(r.target);
         if (region) {
           add(region, textOf(node));
           continue;

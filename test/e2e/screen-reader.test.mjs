@@ -82,20 +82,24 @@ test("Continue: focus moves to the next step's heading, which is spoken", async 
   assert.equal(heading.kind, 'focus');
 });
 
-test('errors: the summary takes focus; its words are said by the alert and by the focus, nowhere else', async () => {
+test('errors: the summary takes focus and is said once, by its alert; the focus says only where it is', async () => {
   // Back to the step's Continue without a location.
   await tabTo('Continue, button');
   const from = await sr.mark();
   await sr.press('Enter');
   const alert = await sr.waitForSpeech(/^There is a problem Tell us where the problem is/, { from });
   assert.equal(alert.role, 'alert');
-  // Focus on the summary reads it again: a double announcement, since report-form.ts focuses a container that
-  // holds a role=alert (issue #16; reported, not ours to change here). What this pins: no third voice (the
-  // field's own message is not live) and nothing else in between.
-  const sentence = 'Tell us where the problem is';
-  await sr.waitForSpeech((t) => t.includes(sentence) && !t.startsWith('['), { from: alert.at });
-  const voices = (await said(sentence, from)).map((e) => (e.kind === 'live' ? e.role : 'focus'));
-  assert.deepEqual(voices, ['alert', 'focus'], await sr.transcript(from));
+  // The focus lands on the summary, a group named by its title: the reader says where it is, not the list again
+  // (issue #16: it used to read the whole summary a second time).
+  const focus = await sr.waitForSpeech((t) => t.startsWith('There is a problem') && !t.includes('Tell us'), {
+    from: alert.at,
+  });
+  assert.equal(focus.kind, 'focus');
+  assert.equal(focus.text, 'There is a problem, group');
+  assert.equal(await sr.focused(), 'There is a problem, group');
+  // Each error is said exactly once: by the alert (the field's own message is not live).
+  const voices = (await said('Tell us where the problem is', from)).map((e) => (e.kind === 'live' ? e.role : 'focus'));
+  assert.deepEqual(voices, ['alert'], await sr.transcript(from));
 });
 
 test('the map by keyboard: its name and help, then "Pin placed near <address>" said once after a move', async () => {
@@ -133,14 +137,22 @@ test('step 3: radio and checkbox groups are spoken with their legends as focus e
   assert.match(group, /^Is the pothole in any of these places\?.*, group\. In a bike lane, checkbox, not checked$/);
 });
 
-test('a photo by keyboard: the file button says its name and hint; the photo added can be reached', async () => {
+test('a photo by keyboard: the file button says its name and hint; its upload is said, once each; it can be reached', async () => {
   const button = await tabTo(/^Choose photos, button/);
   assert.match(button, /Up to 3\. A photo helps the crew/);
+  const from = await sr.mark();
   const [chooser] = await Promise.all([page.waitForFileChooser({ timeout: 10000 }), page.keyboard.press('Space')]);
   await chooser.accept([join(dir, 'pothole.jpg')]);
   await page.waitForSelector('aria/Remove photo 1[role="button"]', { timeout: 20000 });
-  // The upload itself is silent: no progress and no "added" is said (photos.ts; reported, see the README's
-  // ACCESSIBILITY section). The photo is there for the keyboard, back up the form.
+  // The step's status region says the upload as it starts and once the photo is in the list (issue #16: it used
+  // to be silent), each once, and nothing else about it (no progress percentages).
+  const uploading = await sr.waitForSpeech(/^Uploading photo 1…$/, { from });
+  const added = await sr.waitForSpeech(/^Photo 1 added\.$/, { from: uploading.at });
+  assert.equal(uploading.role, 'status');
+  assert.equal(added.role, 'status');
+  const live = (await sr.since(from)).filter((e) => e.kind === 'live').map((e) => e.text);
+  assert.deepEqual(live, ['Uploading photo 1…', 'Photo 1 added.'], await sr.transcript(from));
+  // The photo is there for the keyboard, back up the form.
   assert.equal(await tabTo('Remove photo 1, button', { key: 'Shift+Tab' }), 'Remove photo 1, button');
 });
 
@@ -167,9 +179,13 @@ test('the tracker: the request opened from the confirmation, and a status change
   let from = await sr.mark();
   const cardFrom = from;
   await sr.press('Enter');
-  // The card is said by its status region (the focus is not moved there: reported, citizen-portal.ts).
-  const card = await sr.waitForSpeech(/^Request 1001 Status Open\b/, { from });
-  assert.equal(card.role, 'status');
+  // Focus moves to the request's heading (issue #16: it was left on the page's body); the card is read from
+  // there, not poured out whole by a live region (issue #13).
+  const heading = await sr.waitForSpeech(/\bRequest 1001, heading, level 2$/, { from });
+  assert.equal(heading.kind, 'focus');
+  assert.equal(await sr.focused(), 'Request 1001, heading, level 2');
+  const block = (await said(/Status|1001/, from)).filter((e) => e.kind === 'live');
+  assert.deepEqual(block, [], await sr.transcript(from));
   // The city closes the request: the demo's server derives the status from the time since it was filed.
   await page.evaluate(() => {
     const key = 'citizen-portal-demo:requests';
@@ -182,6 +198,12 @@ test('the tracker: the request opened from the confirmation, and a status change
   await page.evaluate(() => document.dispatchEvent(new Event('visibilitychange')));
   const change = await sr.waitForSpeech(/^The status of request 1001 changed: Closed\.$/, { from });
   assert.equal(change.role, 'status');
+  // Only the change is said: not the new card as a block.
+  await sr.waitForSpeech(/^The status of request 1001 changed/, { from });
+  assert.deepEqual(
+    (await sr.since(from)).filter((e) => e.kind === 'live').map((e) => e.text),
+    [change.text],
+  );
   // The card's small map is not news: its help and attribution are not read out with the card.
   const mapNews = (await said(/basemap|Click or tap the map/, cardFrom)).filter((e) => e.kind === 'live');
   assert.deepEqual(mapNews, [], await sr.transcript(cardFrom));

@@ -24,7 +24,10 @@ export class PhotoUploads {
   private uploads: readonly Upload[] = [];
   /** Why the last photo was refused, in plain words. */
   private problem: string | undefined;
-  /** Said once a photo's place became the report's. */
+  /**
+   * The step's status region: "Uploading photo 1…", then "Photo 1 added." (issue #16: an upload used to be
+   * silent), or that a photo's place became the report's. A refusal is an alert of its own.
+   */
   private notice: string | undefined;
 
   constructor(private readonly host: StepElement) {}
@@ -41,9 +44,15 @@ export class PhotoUploads {
     const files = [...(input.files ?? [])];
     input.value = ''; // the same photo can be chosen again after a removal
     const room = max - this.host.flow.draft.photos.length - this.uploads.length;
-    this.problem = files.length > room ? this.host.words.photoLimit(max) : undefined;
+    const m = this.host.words;
+    this.problem = files.length > room ? m.photoLimit(max) : undefined;
+    const chosen = files.slice(0, Math.max(0, room));
+    // One sentence for what was chosen (a batch is not counted out photo by photo).
+    const first = max - room + 1;
+    if (chosen.length)
+      this.notice = chosen.length === 1 ? m.photoUploading(first) : m.photosUploading(first, first + chosen.length - 1);
     this.host.requestUpdate();
-    await Promise.all(files.slice(0, Math.max(0, room)).map((file) => this.addPhoto(file)));
+    await Promise.all(chosen.map((file) => this.addPhoto(file)));
   }
 
   private async addPhoto(file: File): Promise<void> {
@@ -57,8 +66,9 @@ export class PhotoUploads {
       try {
         photo = await preparePhoto(file);
       } catch (e) {
-        this.update(key, undefined);
         this.problem = m.photoRefused(file.name, isPhotoError(e) ? e.problem : 'unreadable');
+        this.notice = undefined; // the refusal is said by its alert
+        this.update(key, undefined);
         return;
       }
       const thumb = await thumbnail(photo);
@@ -83,7 +93,11 @@ export class PhotoUploads {
           { ...where, thumb, name: file.name, ...(photo.gps && { lat: photo.gps.lat, long: photo.gps.long }) },
         ],
       });
+      // Its number in the list, as its thumbnail's "Remove photo N" says it.
+      this.notice = m.photoAdded(flow.draft.photos.length);
+      this.host.requestUpdate();
     } catch (e) {
+      this.notice = undefined; // the failure is said by its alert
       this.update(key, { error: backendErrorText(m, e) });
     }
   }

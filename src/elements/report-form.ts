@@ -27,6 +27,7 @@ import { STEPS, stepOf, type FieldError, type Step } from '../schema/draft';
 import type { ReportFlow } from '../report/flow';
 import { baseStyles } from './styles';
 import { backendErrorText } from './error-text';
+import { draftUnkept } from '../storage/draft-store';
 import { isBackendError } from '../backend/types';
 import { CategoryPicker, pickerStyles } from './category-picker';
 import { FlowController } from './flow-controller';
@@ -347,6 +348,12 @@ export class ReportForm extends LitElement {
                 ${m.restored}
                 <button type="button" class="secondary" @click=${this.discardDraft}>${m.discard}</button>
               </p>`
+            : nothing
+        }
+        ${
+          // Storage refused the draft (blocked, private mode, full): said once, with the later words (issue #15).
+          draftUnkept() && moreWords[m.lang]
+            ? html`<p class="panel" role="status">${allWords(m).noDraftStorage}</p>`
             : nothing
         }
         ${this.renderErrorSummary(flow)} ${this.renderStep(flow)}

@@ -199,3 +199,58 @@ describe('sameReport: is a listed request the one whose answer was lost?', () =>
     ).to.equal(false);
   });
 });
+
+describe('storage unavailable (blocked, private mode, quota full)', () => {
+  const restore: Array<() => void> = [];
+  afterEach(() => restore.splice(0).forEach((undo) => undo()));
+
+  /** Every Storage call and indexedDB.open throw, as in a browser that blocks site data. */
+  function blockStorage() {
+    const refuse = () => {
+      throw new DOMException('The operation is insecure.', 'SecurityError');
+    };
+    for (const name of ['getItem', 'setItem', 'removeItem', 'clear', 'key'] as const) {
+      const original = Storage.prototype[name];
+      Storage.prototype[name] = refuse as never;
+      restore.push(() => (Storage.prototype[name] = original as never));
+    }
+    const open = indexedDB.open;
+    indexedDB.open = refuse as never;
+    restore.push(() => (indexedDB.open = open));
+  }
+
+  it('still files the report, and says once that it cannot keep a draft', async () => {
+    const mock = await useMockBackend();
+    sessionStorage.clear();
+    localStorage.clear();
+    blockStorage();
+    const el = await fixture<CitizenPortal>(html`<citizen-portal endpoint=${MOCK_BASE}></citizen-portal>`);
+    await fillReport(el, REPORT);
+    const notices = () => queryAllByRole(el, 'status').filter((s) => /keep a copy of your report/.test(s.textContent!));
+    await waitFor(() => notices().length === 1, 'the notice');
+    expect(notices()[0]!.textContent!.trim()).to.equal(
+      'This browser does not let us keep a copy of your report, so please finish it before you close this page.',
+    );
+    await expect(el).to.be.accessible();
+    getByRole(el, 'button', 'Submit').click();
+    await waitFor(() => /reference number is/.test(regionText(el, 'status')), 'the confirmation');
+    expect(posts(mock)).to.have.length(1);
+    expect(mock.store.list()).to.have.length(1);
+  });
+
+  it('still checks, after a lost answer, before sending again', async () => {
+    const mock = await useMockBackend();
+    loseFirstAnswer(mock, 'dropped');
+    sessionStorage.clear();
+    localStorage.clear();
+    blockStorage();
+    const el = await fixture<CitizenPortal>(html`<citizen-portal endpoint=${MOCK_BASE}></citizen-portal>`);
+    await fillReport(el, REPORT);
+    getByRole(el, 'button', 'Submit').click();
+    await waitFor(() => /may have reached the city/.test(alertText(el)), 'the plain "may have arrived"');
+    await waitFor(() => !submitButton(el).matches('[aria-disabled="true"]'), 'Send usable again');
+    submitButton(el).click();
+    await waitFor(() => /reference number is/.test(regionText(el, 'status')), 'the confirmation');
+    expect(posts(mock)).to.have.length(1);
+  });
+});

@@ -11,44 +11,7 @@ import type { CitizenPortal } from '../../src/index';
 import { MOCK_BASE, useMockBackend } from '../helpers/mock-backend';
 import { getByRole, regionText, type, waitFor } from '../helpers/dom';
 import { categoryInput, next, pickCategory, submitAndWait } from '../helpers/report';
-
-const VARIANTS = [
-  ['light', 'en'],
-  ['dark', 'en'],
-  ['light', 'ar'],
-  ['dark', 'ar'],
-] as const;
-
-/** Runs axe on the element in each theme and language, then puts it back in English and light. */
-async function checkEverywhere(el: CitizenPortal, state: string): Promise<void> {
-  for (const [theme, lang] of VARIANTS) {
-    el.setAttribute('theme', theme);
-    el.setAttribute('lang', lang);
-    await waitFor(
-      () =>
-        el.shadowRoot!.querySelector(`[lang="${lang}"]:not(.placeholder)`) &&
-        !el.shadowRoot!.querySelector('citizen-portal-report')?.shadowRoot?.querySelector('[aria-busy="true"]'),
-      `${state}: ${lang}, ${theme}`,
-    );
-    await el.updateComplete;
-    try {
-      await expect(el).to.be.accessible();
-    } catch (e) {
-      throw new Error(`${state} (${theme}, ${lang}): ${(e as Error).message}`);
-    }
-  }
-  el.setAttribute('theme', 'light');
-  el.setAttribute('lang', 'en');
-  await waitFor(() => el.shadowRoot!.querySelector('[lang="en"]:not(.placeholder)'), `${state}: back in English`);
-  await categoryInputOrStep(el);
-}
-
-/** After switching back: the report is ready again (its categories reloaded in English). */
-const categoryInputOrStep = (el: CitizenPortal) =>
-  waitFor(
-    () => !el.shadowRoot!.querySelector('citizen-portal-report')?.shadowRoot?.querySelector('[aria-busy="true"]'),
-    'the report ready',
-  );
+import { checkEverywhere } from '../helpers/axe';
 
 describe('axe in every state, theme and direction', () => {
   // The colours change at once when the theme is switched (no transition for axe to catch half-way).

@@ -368,7 +368,7 @@ export class ReportForm extends LitElement {
             type="submit"
             part="submit"
             ?hidden=${!!this.redirect() && step === 'what'}
-            aria-disabled=${flow.submitting ? 'true' : 'false'}
+            aria-disabled=${flow.submitting || (step === 'review' && Date.now() < flow.resendAt) ? 'true' : 'false'}
           >
             ${step === 'review' ? m.submit : m.continue}
           </button>

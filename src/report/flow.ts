@@ -73,6 +73,8 @@ export class ReportFlow {
   /** The later steps, once asked for. */
   steps: Load<ReportSteps> | undefined;
   submitting = false;
+  /** Send waits until then (epoch ms): the server asked for a pause (429 with Retry-After, issue #15). */
+  resendAt = 0;
   /** Why the last Send failed (a BackendError, usually); the draft is kept. */
   submitError: unknown;
   /**
@@ -293,6 +295,7 @@ export class ReportFlow {
 
   /** One POST per press: `submitting` is set before any await, so a second press does nothing. */
   private async send(): Promise<Outcome> {
+    if (Date.now() < this.resendAt) return { kind: 'busy' };
     this.submitting = true;
     this.submitError = undefined;
     this.changed();

@@ -140,6 +140,13 @@ async function send(flow: ReportFlow, signal: AbortSignal): Promise<SubmitResult
   try {
     result = await flow.backend!.submit(request, signal);
   } catch (e) {
+    // Too many reports: Send is usable again once the server's Retry-After has passed (issue #15).
+    const wait = isBackendError(e) && e.kind === 'rate-limited' ? (e.details.retryAfterSeconds ?? 0) * 1000 : 0;
+    if (wait) {
+      flow.resendAt = Date.now() + wait;
+      const timer = setTimeout(() => flow.changed(), wait + 50);
+      signal.addEventListener('abort', () => clearTimeout(timer), { once: true });
+    }
     if (!lostAnswer(e) || signal.aborted) throw e;
     // The first of several lost Sends is the one to look for from.
     const send = unsure ?? { at, marker: `unsent-${Date.now()}` };

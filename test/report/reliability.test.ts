@@ -254,3 +254,34 @@ describe('storage unavailable (blocked, private mode, quota full)', () => {
     expect(posts(mock)).to.have.length(1);
   });
 });
+
+describe('429 on Send', () => {
+  it('honours Retry-After: Send does nothing until it has passed, then files the report once', async () => {
+    const mock = await useMockBackend();
+    let n = 0;
+    mock.worker.use(
+      http.post(`${MOCK_BASE}/requests.json`, () =>
+        n++ === 0
+          ? HttpResponse.json([{ code: 429, description: 'Slow down' }], {
+              status: 429,
+              headers: { 'Retry-After': '2' },
+            })
+          : undefined,
+      ),
+    );
+    const el = await mount();
+    await fillReport(el, REPORT);
+    submitButton(el).click();
+    await waitFor(() => /busy\. Please wait 2 seconds/.test(alertText(el)), 'the wait said');
+    expect(alertText(el)).to.contain('Your report was not sent.');
+    expect(submitButton(el).getAttribute('aria-disabled')).to.equal('true');
+    submitButton(el).click();
+    expect(posts(mock)).to.have.length(1);
+    await waitFor(() => submitButton(el).getAttribute('aria-disabled') === 'false', 'Send usable again', 8000);
+    expect(posts(mock)).to.have.length(1);
+    submitButton(el).click();
+    await waitFor(() => /reference number is/.test(regionText(el, 'status')), 'the confirmation');
+    expect(posts(mock)).to.have.length(2);
+    expect(mock.store.list()).to.have.length(1);
+  });
+});

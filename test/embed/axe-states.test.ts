@@ -9,7 +9,7 @@ import { emulateMedia } from '@web/test-runner-commands';
 import '../../src/index';
 import type { CitizenPortal } from '../../src/index';
 import { MOCK_BASE, useMockBackend } from '../helpers/mock-backend';
-import { getByRole, regionText, type, waitFor } from '../helpers/dom';
+import { getByRole, queryAllByRole, regionText, type, waitFor } from '../helpers/dom';
 import { categoryInput, next, pickCategory, submitAndWait } from '../helpers/report';
 import { checkEverywhere } from '../helpers/axe';
 
@@ -44,7 +44,10 @@ describe('axe in every state, theme and direction', () => {
     await waitFor(() => regionText(el, 'alert'), 'the details errors');
     await checkEverywhere(el, 'details step, errors');
 
-    getByRole<HTMLInputElement>(el, 'radio', 'Smaller than a dinner plate').click();
+    // Back in English, the questions come again in English: wait for them.
+    (
+      await waitFor(() => queryAllByRole(el, 'radio', 'Smaller than a dinner plate')[0], 'the questions in English')
+    ).click();
     type(getByRole(el, 'textbox', 'Description'), 'Deep hole by the school');
     await next(el);
     await checkEverywhere(el, 'review step');

@@ -13,6 +13,9 @@ const mswWorker = fileURLToPath(new URL('./node_modules/msw/lib/mockServiceWorke
 const cdn = await startCdnServer({ port: Number(process.env.CP_CDN_PORT || 0) });
 process.on('exit', () => cdn.close());
 
+/** CDP sessions of the forced-colors command, by test session. */
+const forcedSessions = {};
+
 export default {
   // test/report, tracker, backend, embed and demo; test/e2e (node --test on the built bundle) is not for this runner.
   files: ['test/**/*.test.ts', '!test/e2e/**'],
@@ -25,6 +28,25 @@ export default {
     // vite's `x.css?inline` (maplibre's CSS for the shadow root) as a JS module, as vite serves it.
     cssInline(),
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)) }),
+    {
+      // Forced colours (Windows high contrast) for axe in every state (issue #16): CDP's Emulation.setEmulatedMedia,
+      // since wtr's emulateMedia drops forcedColors with puppeteer and puppeteer's own API refuses it. One session
+      // per page keeps the emulation; reduced motion is set with it (the call replaces every emulated feature).
+      // In a test: executeServerCommand('forced-colors', true | false).
+      name: 'forced-colors',
+      async executeCommand({ command, payload, session }) {
+        if (command !== 'forced-colors') return undefined;
+        const page = session.browser.getPage(session.id);
+        const cdp = (forcedSessions[session.id] ??= await page.createCDPSession());
+        await cdp.send('Emulation.setEmulatedMedia', {
+          features: [
+            { name: 'forced-colors', value: payload ? 'active' : 'none' },
+            { name: 'prefers-reduced-motion', value: 'reduce' },
+          ],
+        });
+        return true;
+      },
+    },
     {
       // Exposes the CDN origin to the tests: import { CDN_ORIGIN } from '/__cdn-origin.js'
       name: 'cdn-origin',

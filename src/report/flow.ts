@@ -19,7 +19,7 @@ import {
   type FieldError,
   type Step,
 } from '../schema/draft';
-import { clearDraft, loadDraft, saveDraft } from '../storage/draft-store';
+import { anyKept, clearDraft, loadDraft, saveDraft } from '../storage/draft-store';
 import type { CaptchaChallenge } from '../backend/types';
 import { ready, track, valueOf, type Load } from './load';
 import { translateDefinition, translateService, type CityWords } from './translate';
@@ -107,7 +107,7 @@ export class ReportFlow {
       this.draft = saved;
       this.restored = true;
       if (saved.step !== 'what') void this.loadSteps();
-    }
+    } else if (anyKept(options.storageKey)) void this.loadSteps(); // a closed tab's report, offered by them
   }
 
   get storageKey(): string {

@@ -10,6 +10,7 @@ import { loadUnsure, saveUnsure, type UnsureSend } from '../storage/unsure-send'
 import { forgetRequest, myRequestsKeyFor, rememberRequest } from '../storage/my-requests';
 import { dropPhoto, photoBlob } from '../storage/photo-store';
 import type { ReportSteps, ReportFlow } from './flow';
+import { keepAcrossTabs } from './keep';
 import { track, valueOf } from './load';
 
 /** Settings the later steps' checks need. */
@@ -28,6 +29,8 @@ export function reportSteps(settings: CheckSettings): ReportSteps {
     },
     send,
     attach(flow) {
+      // The report survives a closed tab, and a closed tab's is offered (issue #15).
+      void keepAcrossTabs(flow);
       // A gateway's CAPTCHA: known (and its script loaded) well before Send.
       if (flow.backend?.captcha) loadCaptcha(flow);
       // A resident who asked to be remembered finds their details filled in.

@@ -55,3 +55,12 @@ export function clearDraft(key: string): void {
     // nothing to do
   }
 }
+
+/** A report may be kept from a closed tab (kept-drafts.ts, in the later steps' chunk, which then offers it). */
+export function anyKept(key: string): boolean {
+  try {
+    return Object.keys(localStorage).some((k) => k.startsWith(`${key}:kept:`));
+  } catch {
+    return false;
+  }
+}

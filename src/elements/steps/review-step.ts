@@ -94,7 +94,8 @@ export class ReviewStep extends StepElement {
     if (error === undefined) return undefined;
     const m = this.words;
     // The report may have reached the city (issue #15): never "not sent".
-    if (isSendDoubt(error)) return error.doubt === 'unsure' ? m.sendUnsure : m.sendUnchecked;
+    if (isSendDoubt(error))
+      return error.doubt === 'unsure' ? `${backendErrorText(m, error.cause)} ${m.sendUnsure}` : m.sendUnchecked;
     const server = isBackendError(error) && error.details.serverMessage;
     return [m.submitFailed, backendErrorText(m, error), server ? m.serverSaid(server) : '', m.typedKept]
       .filter(Boolean)

@@ -46,11 +46,19 @@ export const statusViewStyles = css`
     list-style: none;
     padding: 0;
   }
+  /* The request and its "×" stay one row at 320 px (issue #13): the request's text wraps inside its button. */
   .my-requests li {
     display: flex;
-    flex-wrap: wrap;
     align-items: center;
     gap: 0.5rem;
     margin: 0 0 0.5rem;
+  }
+  .my-requests li > :first-child {
+    flex: 1 1 auto;
+    min-width: 0;
+    text-align: start;
+  }
+  .my-requests li > :last-child {
+    flex: none;
   }
 `;

@@ -6,7 +6,8 @@ import { expect, fixture, html } from '@open-wc/testing';
 import '../../src/index';
 import type { CitizenPortal } from '../../src/index';
 import { MOCK_BASE, useMockBackend } from '../helpers/mock-backend';
-import { queryAllByRole, waitFor } from '../helpers/dom';
+import { getByRole, queryAllByRole, type, waitFor } from '../helpers/dom';
+import { next, pickCategory, submitAndWait } from '../helpers/report';
 
 describe('320 px wide', () => {
   for (const lang of ['en', 'es', 'fr', 'zh', 'vi', 'ar']) {
@@ -27,4 +28,28 @@ describe('320 px wide', () => {
       expect(el.scrollWidth).to.be.at.most(320);
     });
   }
+
+  it('keeps each of My requests on one row with its ×', async () => {
+    sessionStorage.clear();
+    localStorage.clear();
+    await useMockBackend();
+    const frame = await fixture<HTMLElement>(
+      html`<div style="width: 320px"><citizen-portal endpoint=${MOCK_BASE} lang="en"></citizen-portal></div>`,
+    );
+    const el = frame.querySelector<CitizenPortal>('citizen-portal')!;
+    await pickCategory(el, 'Graffiti on Public Property');
+    await next(el);
+    type(getByRole(el, 'textbox', 'Address or place'), 'Town hall steps');
+    await next(el);
+    type(getByRole(el, 'textbox', 'Description'), 'Tags');
+    await next(el);
+    await submitAndWait(el);
+    queryAllByRole(el, 'tab')[1]!.click();
+    const remove = await waitFor(() => queryAllByRole(el, 'button', /^Remove request/)[0], 'the × of the request');
+    const row = remove.parentElement!;
+    const [request] = [...row.children].map((c) => c.getBoundingClientRect());
+    const x = remove.getBoundingClientRect();
+    expect(Math.abs(x.top + x.height / 2 - (request!.top + request!.height / 2)), 'beside its request').to.be.below(2);
+    expect(row.scrollWidth).to.be.at.most(row.clientWidth);
+  });
 });

@@ -2,6 +2,7 @@
 // there survives a reload and can be looked up; `?endpoint=` points the widget at another server instead.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
+import sharp from 'sharp';
 import { startDemoServer } from '../../scripts/dev/serve.mjs';
 import { startOpen311Server } from '../../scripts/dev/open311-server.mjs';
 import { continueTo, launchBrowser, pickCategory, waitForRegion, watchProblems } from './browser.mjs';
@@ -96,6 +97,16 @@ test('the configurator: settings change the live widget and the snippet to copy'
     el.style.getPropertyValue('--cp-accent'),
   ]);
   assert.deepEqual(live, ['other.city', '#8a1538']);
+  // The colour picker shows its colour (it was an empty bar: the page's field padding left its swatch 1 px high).
+  const accent = await page.$('#accent');
+  await accent.scrollIntoView();
+  const { data, info } = await sharp(await accent.screenshot())
+    .raw()
+    .toBuffer({ resolveWithObject: true });
+  let swatch = 0;
+  for (let p = 0; p < data.length; p += info.channels)
+    if (Math.abs(data[p] - 0x8a) + Math.abs(data[p + 1] - 0x15) + Math.abs(data[p + 2] - 0x38) < 30) swatch++;
+  assert.ok(swatch / (info.width * info.height) > 0.4, `the swatch covers ${swatch} of ${info.width * info.height} px`);
   // Languages and a theme reach the live widget: its switcher, in Vietnamese when chosen.
   await page.select('#theme', 'dark');
   assert.equal(await page.$eval('citizen-portal', (el) => el.getAttribute('theme')), 'dark');

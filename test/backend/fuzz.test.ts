@@ -169,9 +169,9 @@ describe('fuzz: the widget with hostile services, questions and requests', funct
         const el = await fixture<CitizenPortal>(html`<citizen-portal endpoint=${BASE} view="report"></citizen-portal>`);
         const shown = await waitFor(
           () =>
-            // Until the later words arrive, a failure reads "could not reach … Check your internet connection"
-            // (see the report); none of these answers is a network failure, so wait for the real sentence.
-            regionText(el, 'alert') && !/internet connection/.test(regionText(el, 'alert'))
+            // A failure's sentence comes with the later words (until then the alert says only that the list
+            // could not be loaded: test/report/failure-words.test.ts): wait for the sentence.
+            /categories\. [^.]+\./.test(regionText(el, 'alert'))
               ? 'error'
               : queryAllByRole(el, 'combobox', 'Category').find((i) => !i.closest('[aria-busy="true"]')) &&
                 'categories',

@@ -29,7 +29,9 @@ async function jpeg(): Promise<File> {
   return new File([await canvas.convertToBlob({ type: 'image/jpeg' })], 'wall.jpg', { type: 'image/jpeg' });
 }
 
-describe('axe in more states', () => {
+describe('axe in more states', function () {
+  // Each state is checked six times (themes, directions, forced colours): more than the default 10 s.
+  this.timeout(120_000);
   // The colours change at once when the theme is switched (no transition for axe to catch half-way).
   before(() => emulateMedia({ reducedMotion: 'reduce' }));
   after(() => emulateMedia({ reducedMotion: 'no-preference' }));

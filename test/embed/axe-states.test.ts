@@ -13,7 +13,9 @@ import { getByRole, queryAllByRole, regionText, type, waitFor } from '../helpers
 import { categoryInput, next, pickCategory, submitAndWait } from '../helpers/report';
 import { checkEverywhere } from '../helpers/axe';
 
-describe('axe in every state, theme and direction', () => {
+describe('axe in every state, theme and direction', function () {
+  // Each state is checked six times (themes, directions, forced colours): more than the default 10 s.
+  this.timeout(120_000);
   // The colours change at once when the theme is switched (no transition for axe to catch half-way).
   before(() => emulateMedia({ reducedMotion: 'reduce' }));
   after(() => emulateMedia({ reducedMotion: 'no-preference' }));

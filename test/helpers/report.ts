@@ -87,6 +87,11 @@ export async function fillReport(el: Element, r: Report): Promise<void> {
 /** Presses Submit and waits for the reference number; returns it. */
 export async function submitAndWait(el: Element): Promise<string> {
   getByRole(el, 'button', 'Submit').click();
-  const status = await waitFor(() => regionText(el, 'status').match(/reference number is (\S+)/), 'the confirmation');
+  // A generous deadline: on a loaded machine (the whole suite, two cores) a POST and its render can take seconds.
+  const status = await waitFor(
+    () => regionText(el, 'status').match(/reference number is (\S+)/),
+    'the confirmation',
+    15_000,
+  );
   return status[1]!;
 }

@@ -3,7 +3,7 @@
  * style of ./open311.ts. Its own module so that only the chunks that file or look up requests carry it.
  */
 import { z } from './zod';
-import { absent, listOf, optionalId, optionalNumber, optionalText, requiredId, unwrapped } from './fields';
+import { absent, listOf, wellFormed, optionalId, optionalNumber, optionalText, requiredId, unwrapped } from './fields';
 
 /**
  * Dates with or without a zone, with or without milliseconds, "T" or a space: an ISO 8601 string (UTC) that
@@ -43,7 +43,7 @@ const agency = z.transform((v: unknown): string | undefined => {
         ? x.flatMap(flat)
         : typeof x === 'object'
           ? Object.values(x as object).flatMap(flat)
-          : [String(x).trim()];
+          : [wellFormed(String(x).trim())];
   return flat(v).join(', ') || undefined;
 });
 
@@ -56,7 +56,7 @@ const mediaUrls = z.transform((v: unknown): string[] => {
         ? x.flatMap(urls)
         : typeof x === 'object'
           ? urls((x as Record<string, unknown>).url ?? (x as Record<string, unknown>).media_url)
-          : [String(x).trim()];
+          : [wellFormed(String(x).trim())];
   // Only web addresses: a media URL ends up in <img src> and <a href>, where javascript: would be a hole.
   return urls(v).filter((u) => /^https?:\/\//i.test(u));
 });

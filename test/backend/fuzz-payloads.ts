@@ -774,6 +774,14 @@ export const REGRESSIONS: Array<{ call: string; why: string; reply: Partial<Repl
     },
     format: 'xml',
   },
+  {
+    call: 'request()',
+    why: 'a lone surrogate inside a nested agency_responsible ({__proto__: [...]}) reached the model as it was',
+    reply: {
+      body: '{"service_requests":{"request":{"service_request_id":"7","agency_responsible":{"__proto__":["\\udfffx Roads"]},"media_url":["https://city.example/\\ud800.jpg"]}}}',
+    },
+    arg: '7',
+  },
 ];
 
 export const regressionCase = (r: (typeof REGRESSIONS)[number]): Case => ({

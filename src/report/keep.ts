@@ -15,17 +15,20 @@ export async function keepAcrossTabs(flow: ReportFlow): Promise<void> {
   const key = flow.storageKey;
   sweep(key);
   const tab = await claimTab(key);
-  if (!tab || flow.abort.signal.aborted) return;
-  if (blank(flow.draft) && !flow.result) {
-    const draft = await adoptOrphan(key, tab);
-    // The resident may have begun meanwhile: their new report wins, the old one stays kept (under this tab).
-    if (draft && blank(flow.draft)) {
+  const gone = flow.abort.signal;
+  if (!tab || gone.aborted) return;
+  // A closed tab's report, unless the resident has begun a new one meanwhile (or the form left the page).
+  if (blank(flow.draft) && !flow.result)
+    await adoptOrphan(key, tab, (draft) => {
+      if (gone.aborted || !blank(flow.draft) || flow.result) return false;
       flow.restored = true;
       flow.set(draft);
-    }
-  }
+      return true;
+    });
+  if (gone.aborted) return dropKept(key, tab);
   let kept: Draft | undefined;
   const keep = () => {
+    if (gone.aborted) return;
     if (flow.result || blank(flow.draft)) {
       if (kept) dropKept(key, tab);
       kept = undefined;
@@ -34,5 +37,5 @@ export async function keepAcrossTabs(flow: ReportFlow): Promise<void> {
   flow.subscribe(keep);
   keep();
   // The page removed the form (not a closed tab, which removes nothing): the tab's own draft is enough then.
-  flow.abort.signal.addEventListener('abort', () => dropKept(key, tab), { once: true });
+  gone.addEventListener('abort', () => dropKept(key, tab), { once: true });
 }

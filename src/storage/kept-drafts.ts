@@ -123,10 +123,14 @@ export async function claimTab(key: string): Promise<string | undefined> {
 }
 
 /**
- * The newest report left by a closed tab (its lock is free), moved to this tab; undefined when there is none.
- * Taken under that tab's lock, so two new tabs never both take it.
+ * The newest report left by a closed tab (its lock is free), if `take` takes it: then it is this tab's. Taken under
+ * that tab's lock, so two new tabs never both take it; left where it was when not taken.
  */
-export async function adoptOrphan(key: string, tab: string): Promise<Draft | undefined> {
+export async function adoptOrphan(
+  key: string,
+  tab: string,
+  take: (draft: Draft) => boolean,
+): Promise<Draft | undefined> {
   const held = new Set(((await locks()!.query()).held ?? []).map((l) => l.name));
   const orphans = [...copies(key)]
     .filter(([id, kept]) => id !== tab && kept && !held.has(lockName(key, id)))
@@ -135,8 +139,9 @@ export async function adoptOrphan(key: string, tab: string): Promise<Draft | und
     const draft = await locks()!.request(lockName(key, id), { ifAvailable: true }, (lock) => {
       if (!lock) return undefined;
       const found = parse(copies(key).get(id));
+      if (!found || !take(found)) return undefined;
       dropKept(key, id);
-      if (found) keepDraft(key, tab, found);
+      keepDraft(key, tab, found);
       return found;
     });
     if (draft) return draft;

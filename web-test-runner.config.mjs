@@ -22,6 +22,11 @@ export default {
   nodeResolve: { exportConditions: ['browser', 'development'] },
   concurrency: 1,
   testFramework: { config: { timeout: 10000 } },
+  // Each test file starts with empty storage: what one file's pages left behind (a closed tab's kept report, My
+  // requests, a language chosen) must not change what the next file sees. Within a file, storage is the tests' own.
+  testRunnerHtml: (testFramework) =>
+    `<!doctype html><html><head><script>localStorage.clear(); sessionStorage.clear();</script></head>` +
+    `<body><script type="module" src="${testFramework}"></script></body></html>`,
   testsFinishTimeout: 8 * 60 * 1000,
   browserStartTimeout: 60000,
   plugins: [

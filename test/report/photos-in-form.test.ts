@@ -82,6 +82,8 @@ describe('photos', () => {
     type(getByRole(el, 'textbox', 'Description'), 'Tags on the steps');
     await next(el);
     expect(deepQuery(el, 'dl')!.textContent).to.contain('41.502100, -90.497800');
+    // "Check and send" shows the photo that will go (issue #13: it was missing there).
+    expect(deepQuery<HTMLImageElement>(el, 'dl .thumbs img')!.alt).to.equal('Photo 1: wall.jpg');
     await submitAndWait(el);
     const post = new URLSearchParams(
       await mock.requests

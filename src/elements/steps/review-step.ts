@@ -134,7 +134,15 @@ export class ReviewStep extends StepElement {
     const d = this.draft;
     const place = [d.address, d.lat && d.long ? `${d.lat}, ${d.long}` : ''].filter(Boolean).join(' — ');
     const contact = [`${d.firstName} ${d.lastName}`.trim(), d.email, d.phone].filter(Boolean).join(', ');
-    const rows: Array<[label: string, value: string, step: Step]> = [
+    // The photos as the resident added them, so what is sent is what is checked (issue #13).
+    const photos = d.photos.length
+      ? html`<ul class="thumbs">
+          ${d.photos.map(
+            (p, i) => html`<li><img src=${p.thumb} alt=${m.photoAlt(i + 1, p.name)} width="64" height="64" /></li>`,
+          )}
+        </ul>`
+      : '';
+    const rows: Array<[label: string, value: string | TemplateResult, step: Step]> = [
       [m.category, this.flow.selectedService()?.service_name ?? d.serviceCode, 'what'],
       ...questions(this.flow.currentDefinition()).map((a): [string, string, Step] => [
         a.description ?? a.code,
@@ -143,6 +151,7 @@ export class ReviewStep extends StepElement {
       ]),
       [m.locationHeading, place, 'where'],
       [m.description, d.description, 'details'],
+      ...(photos ? [[m.photos, photos, 'details'] as [string, TemplateResult, Step]] : []),
       [m.contactHeading, contact, 'details'],
     ];
     const failure = this.failure();

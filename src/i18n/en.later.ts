@@ -205,6 +205,9 @@ export const messages: LaterMessages = {
     'Your report may have reached the city, but no answer came back, so when you send it again we will first check that it is not there already.',
   sendUnchecked:
     'We could not check whether your report reached the city, so if you send it again it may arrive twice: choose what to do below.',
+  sendOffline:
+    'You are offline, so your report was not sent. It is kept on this device: when you are back online, press Submit to send it.',
+  sendBackOnline: 'You are back online. Your report is ready: press Submit to send it.',
   sendAnyway: 'Send anyway',
   dontSend: "Don't send",
   maybeSent: 'May have been sent',

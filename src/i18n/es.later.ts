@@ -226,6 +226,9 @@ export const messages: LaterMessages = {
     'Es posible que su reporte haya llegado a la ciudad, pero no recibimos respuesta, así que cuando lo vuelva a enviar primero comprobaremos que no esté ya allí.',
   sendUnchecked:
     'No pudimos comprobar si su reporte llegó a la ciudad, así que si lo vuelve a enviar puede llegar dos veces: elija qué hacer abajo.',
+  sendOffline:
+    'No tiene conexión, así que su reporte no se envió. Se guarda en este dispositivo: cuando vuelva a tener conexión, pulse Enviar para mandarlo.',
+  sendBackOnline: 'Ya tiene conexión de nuevo. Su reporte está listo: pulse Enviar para mandarlo.',
   sendAnyway: 'Enviar de todos modos',
   dontSend: 'No enviar',
   maybeSent: 'Puede que se haya enviado',

@@ -235,6 +235,9 @@ export const messages: LaterMessages = {
     'Votre signalement est peut-être arrivé à la Ville, mais aucune réponse n’est revenue\u00a0: si vous l’envoyez à nouveau, nous vérifierons d’abord qu’il n’y est pas déjà.',
   sendUnchecked:
     'Nous n’avons pas pu vérifier si votre signalement est arrivé à la Ville, et s’il est envoyé à nouveau il risque d’arriver deux fois\u00a0: choisissez ci-dessous.',
+  sendOffline:
+    'Vous êtes hors ligne, votre signalement n’a donc pas été envoyé. Il est gardé sur cet appareil\xa0: quand vous serez de nouveau en ligne, appuyez sur Envoyer pour l’envoyer.',
+  sendBackOnline: 'Vous êtes de nouveau en ligne. Votre signalement est prêt\xa0: appuyez sur Envoyer pour l’envoyer.',
   sendAnyway: 'Envoyer quand même',
   dontSend: 'Ne pas envoyer',
   maybeSent: 'Peut-être envoyé',

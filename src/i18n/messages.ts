@@ -193,6 +193,9 @@ export interface LaterMessages {
    */
   sendUnsure: string;
   sendUnchecked: string;
+  /** Offline at Send: kept on the device; back online, ready to send. */
+  sendOffline: string;
+  sendBackOnline: string;
   sendAnyway: string;
   dontSend: string;
   maybeSent: string;

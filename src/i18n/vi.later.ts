@@ -207,6 +207,9 @@ export const messages: LaterMessages = {
     'Báo cáo của bạn có thể đã đến thành phố nhưng chúng tôi không nhận được phản hồi, vì vậy khi bạn gửi lại, chúng tôi sẽ kiểm tra trước xem nó đã có ở đó chưa.',
   sendUnchecked:
     'Chúng tôi không kiểm tra được báo cáo của bạn đã đến thành phố chưa, nên nếu gửi lại thì có thể bị gửi hai lần: hãy chọn cách làm bên dưới.',
+  sendOffline:
+    'Bạn đang ngoại tuyến nên báo cáo chưa được gửi. Báo cáo được giữ trên thiết bị này: khi có mạng trở lại, hãy bấm Gửi để gửi đi.',
+  sendBackOnline: 'Bạn đã có mạng trở lại. Báo cáo đã sẵn sàng: hãy bấm Gửi để gửi đi.',
   sendAnyway: 'Vẫn gửi',
   dontSend: 'Không gửi',
   maybeSent: 'Có thể đã được gửi',

@@ -195,6 +195,8 @@ export const messages: LaterMessages = {
   sendUnsure:
     '您的报告可能已经送达市政部门，但我们没有收到回复；您再次发送时，我们会先检查它是否已经在系统里，以免重复。',
   sendUnchecked: '我们无法确认您的报告是否已送达市政部门，再次发送可能会重复提交，请在下面选择。',
+  sendOffline: '您目前处于离线状态，报告未发送。报告已保存在此设备上：恢复联网后，请按“提交”发送。',
+  sendBackOnline: '您已恢复联网。报告已准备好：请按“提交”发送。',
   sendAnyway: '仍然发送',
   dontSend: '不发送',
   maybeSent: '可能已发送',

@@ -42,17 +42,19 @@ export function reportSteps(settings: CheckSettings): ReportSteps {
 }
 
 /**
- * Why a Send did not end in a reference number although the report may be filed (issue #15): `unsure`, the POST
- * went out and its answer never came (a timeout, a dropped connection); `unchecked`, the Send after such a one
- * could not check whether the first arrived, so the resident decides ("Send anyway" or "Don't send").
+ * Why a Send did not end in a reference number although the report may be filed, or is kept to be filed (issue
+ * #15): `unsure`, the POST went out and its answer never came (a timeout, a dropped connection); `unchecked`, the
+ * Send after such a one could not check whether the first arrived, so the resident decides ("Send anyway" or
+ * "Don't send"); `offline`, the device was offline: nothing went out, the report waits on the device for the
+ * resident to send it once back online.
  */
 export class SendDoubt extends Error {
   override name = 'SendDoubt';
   constructor(
-    readonly doubt: 'unsure' | 'unchecked',
+    readonly doubt: 'unsure' | 'unchecked' | 'offline',
     override readonly cause: unknown,
   ) {
-    super(doubt === 'unsure' ? 'The report may have been received: no answer came' : 'Could not check the last Send');
+    super(`Send: ${doubt}`);
   }
 }
 
@@ -118,6 +120,9 @@ async function findFiled(
 const lostAnswer = (e: unknown) => isBackendError(e) && (e.kind === 'timeout' || e.kind === 'network');
 
 async function send(flow: ReportFlow, signal: AbortSignal): Promise<SubmitResult> {
+  // Offline: nothing is sent (a POST now would fail, or worse, half go); the report waits on the device, kept as
+  // every draft is, and the resident sends it when the browser is back online (review-step.ts says when).
+  if (globalThis.navigator?.onLine === false) throw new SendDoubt('offline', undefined);
   const d = flow.draft;
   const request = toNewRequest(d, flow.currentDefinition());
   const myKey = myRequestsKeyFor(flow.storageKey);

@@ -15,12 +15,23 @@ import { backendErrorText } from '../error-text';
 import { StepElement } from './step-element';
 
 export class ReviewStep extends StepElement {
+  /** Online again: a report waiting on the device says it can go now (the resident presses Submit). */
+  private readonly online = () => this.requestUpdate();
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    addEventListener('online', this.online);
+    addEventListener('offline', this.online);
+  }
+
   private captchaWidget: { reset(): void; remove(): void } | undefined;
   /** The resident answered the CAPTCHA shown now (an answer is used up by Send, and the widget then reset). */
   private answered = false;
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    removeEventListener('online', this.online);
+    removeEventListener('offline', this.online);
     this.captchaWidget?.remove();
     this.captchaWidget = undefined;
     this.answered = false;
@@ -95,7 +106,13 @@ export class ReviewStep extends StepElement {
     const m = this.words;
     // The report may have reached the city (issue #15): never "not sent".
     if (isSendDoubt(error))
-      return error.doubt === 'unsure' ? `${backendErrorText(m, error.cause)} ${m.sendUnsure}` : m.sendUnchecked;
+      return error.doubt === 'unsure'
+        ? `${backendErrorText(m, error.cause)} ${m.sendUnsure}`
+        : error.doubt === 'offline'
+          ? navigator.onLine
+            ? m.sendBackOnline
+            : m.sendOffline
+          : m.sendUnchecked;
     const server = isBackendError(error) && error.details.serverMessage;
     return [m.submitFailed, backendErrorText(m, error), server ? m.serverSaid(server) : '', m.typedKept]
       .filter(Boolean)

@@ -48,7 +48,7 @@ async function phonePhoto(path) {
   writeFileSync(path, bytes);
 }
 
-/** The city's page: the widget from the CDN, pointed at the gateway; a strict CSP that allows just that. */
+/** The city's page: the widget from the CDN, pointed at the gateway; a strict CSP (Trusted Types required) that allows just that. */
 function startHostPage() {
   const server = http.createServer((req, res) => {
     if (req.url !== '/') {
@@ -61,6 +61,9 @@ function startHostPage() {
       "style-src 'self'",
       `connect-src ${gateway.url} ${cdn.origin}`,
       `img-src data: blob: ${gateway.url}`,
+      // Trusted Types too (issue #15): the photo pipeline (EXIF stripped, resized, uploaded) runs under them.
+      "require-trusted-types-for 'script'",
+      'trusted-types lit-html citizen-portal',
       "base-uri 'none'",
       "object-src 'none'",
     ].join('; ');

@@ -172,7 +172,11 @@ export class MyRequestsController implements ReactiveController {
             ${
               s.unsent
                 ? // Not known to be filed (issue #15): what it was, and that it may have been sent; nothing to open.
-                  html`<span>${[named(s.serviceName), s.address, m.maybeSent].filter(Boolean).join(' · ')}</span>`
+                  html`<span
+                    >${[named(s.serviceName), s.address, s.unsent === 'waiting' ? m.waitingToSend : m.maybeSent]
+                      .filter(Boolean)
+                      .join(' · ')}</span
+                  >`
                 : html`<button type="button" class="secondary" @click=${() => open(s.id)}>
                     ${label}${updated ? html` <span class="badge">${m.updatedBadge}</span>` : nothing}
                   </button>`

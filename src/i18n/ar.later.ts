@@ -278,6 +278,7 @@ export const messages: LaterMessages = {
   sendBackOnline: 'عاد الاتصال بالإنترنت. بلاغك جاهز: اضغط إرسال لإرساله.',
   sendAnyway: 'أرسل على أي حال',
   dontSend: 'لا ترسل',
+  waitingToSend: 'في انتظار الإرسال',
   maybeSent: 'ربما تم إرساله',
   noDraftStorage: 'لا يسمح لنا هذا المتصفح بحفظ نسخة من بلاغك، لذا يُرجى إكماله قبل إغلاق هذه الصفحة.',
 };

@@ -210,6 +210,7 @@ export const messages: LaterMessages = {
   sendBackOnline: 'You are back online. Your report is ready: press Submit to send it.',
   sendAnyway: 'Send anyway',
   dontSend: "Don't send",
+  waitingToSend: 'Waiting to send',
   maybeSent: 'May have been sent',
   noDraftStorage:
     'This browser does not let us keep a copy of your report, so please finish it before you close this page.',

@@ -231,6 +231,7 @@ export const messages: LaterMessages = {
   sendBackOnline: 'Ya tiene conexión de nuevo. Su reporte está listo: pulse Enviar para mandarlo.',
   sendAnyway: 'Enviar de todos modos',
   dontSend: 'No enviar',
+  waitingToSend: 'En espera de envío',
   maybeSent: 'Puede que se haya enviado',
   noDraftStorage:
     'Este navegador no nos permite guardar una copia de su reporte, así que termínelo antes de cerrar esta página.',

@@ -240,6 +240,7 @@ export const messages: LaterMessages = {
   sendBackOnline: 'Vous êtes de nouveau en ligne. Votre signalement est prêt\xa0: appuyez sur Envoyer pour l’envoyer.',
   sendAnyway: 'Envoyer quand même',
   dontSend: 'Ne pas envoyer',
+  waitingToSend: 'En attente d’envoi',
   maybeSent: 'Peut-être envoyé',
   noDraftStorage:
     'Ce navigateur ne nous permet pas de garder une copie de votre signalement\u00a0: terminez-le avant de fermer cette page.',

@@ -199,5 +199,7 @@ export interface LaterMessages {
   sendAnyway: string;
   dontSend: string;
   maybeSent: string;
+  /** My requests: a report kept on the device while offline, not sent yet. */
+  waitingToSend: string;
   noDraftStorage: string;
 }

@@ -212,6 +212,7 @@ export const messages: LaterMessages = {
   sendBackOnline: 'Bạn đã có mạng trở lại. Báo cáo đã sẵn sàng: hãy bấm Gửi để gửi đi.',
   sendAnyway: 'Vẫn gửi',
   dontSend: 'Không gửi',
+  waitingToSend: 'Đang chờ gửi',
   maybeSent: 'Có thể đã được gửi',
   noDraftStorage:
     'Trình duyệt này không cho phép chúng tôi giữ bản sao báo cáo của bạn, vì vậy hãy hoàn thành trước khi đóng trang này.',

@@ -199,6 +199,7 @@ export const messages: LaterMessages = {
   sendBackOnline: '您已恢复联网。报告已准备好：请按“提交”发送。',
   sendAnyway: '仍然发送',
   dontSend: '不发送',
+  waitingToSend: '等待发送',
   maybeSent: '可能已发送',
   noDraftStorage: '此浏览器不允许我们保存您报告的副本，请在关闭本页之前完成填写。',
 };

@@ -31,6 +31,13 @@ export function reportSteps(settings: CheckSettings): ReportSteps {
     attach(flow) {
       // The report survives a closed tab, and a closed tab's is offered (issue #15).
       void keepAcrossTabs(flow);
+      // "Start again" on a report waiting to send (offline): it is no longer waiting in My requests.
+      let had = !!flow.draft.serviceCode;
+      flow.subscribe(() => {
+        const has = !!flow.draft.serviceCode;
+        if (had && !has && !flow.result) forgetRequest(myRequestsKeyFor(flow.storageKey), WAITING);
+        had = has;
+      });
       // A gateway's CAPTCHA: known (and its script loaded) well before Send.
       if (flow.backend?.captcha) loadCaptcha(flow);
       // A resident who asked to be remembered finds their details filled in.
@@ -116,14 +123,23 @@ async function findFiled(
   }
 }
 
+/** My requests' entry of a report waiting on the device to be sent (offline at Send): one per page's endpoint. */
+export const WAITING = 'waiting-to-send';
+
 /** No answer, though the request went out: the server may have filed it. A refusal (4xx/5xx) files nothing. */
 const lostAnswer = (e: unknown) => isBackendError(e) && (e.kind === 'timeout' || e.kind === 'network');
 
 async function send(flow: ReportFlow, signal: AbortSignal): Promise<SubmitResult> {
   // Offline: nothing is sent (a POST now would fail, or worse, half go); the report waits on the device, kept as
   // every draft is, and the resident sends it when the browser is back online (review-step.ts says when).
-  if (globalThis.navigator?.onLine === false) throw new SendDoubt('offline', undefined);
   const d = flow.draft;
+  const waiting = { id: WAITING, serviceName: flow.selectedService()?.service_name, address: d.address };
+  if (globalThis.navigator?.onLine === false) {
+    // My requests shows it as waiting to send until it goes (or "Start again" drops it).
+    rememberRequest(myRequestsKeyFor(flow.storageKey), { ...waiting, unsent: 'waiting' });
+    throw new SendDoubt('offline', undefined);
+  }
+  forgetRequest(myRequestsKeyFor(flow.storageKey), WAITING);
   const request = toNewRequest(d, flow.currentDefinition());
   const myKey = myRequestsKeyFor(flow.storageKey);
   const serviceName = flow.selectedService()?.service_name;

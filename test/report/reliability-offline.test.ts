@@ -6,8 +6,10 @@ import { expect, fixture, html } from '@open-wc/testing';
 import '../../src/index';
 import type { CitizenPortal } from '../../src/index';
 import { MOCK_BASE, useMockBackend } from '../helpers/mock-backend';
-import { getByRole, regionText, waitFor } from '../helpers/dom';
+import { deepQuery, getByRole, regionText, waitFor } from '../helpers/dom';
 import { fillReport, submitAndWait } from '../helpers/report';
+
+const myRequests = (el: Element) => deepQuery(el, '.my-requests')?.textContent?.replace(/\s+/g, ' ') ?? '';
 
 describe('offline at Send', () => {
   let online = true;
@@ -32,12 +34,19 @@ describe('offline at Send', () => {
     expect(posts(), 'nothing sent offline').to.have.length(0);
     // Reloaded while offline, the report is still there (the tab's draft).
     expect(sessionStorage.length).to.be.greaterThan(0);
+    // My requests shows it waiting to send.
+    getByRole(el, 'tab', 'Check status').click();
+    await waitFor(() => /Graffiti on Public Property · 9 Canal St · Waiting to send/.test(myRequests(el)), 'waiting');
+    getByRole(el, 'tab', 'Report a problem').click();
 
     online = true;
     dispatchEvent(new Event('online'));
     await waitFor(() => regionText(el, 'alert').includes('You are back online'), 'the back-online sentence');
     expect(posts(), 'not sent before the resident says so').to.have.length(0);
-    expect(await submitAndWait(el)).to.match(/\w/);
+    const id = await submitAndWait(el);
     expect(posts()).to.have.length(1);
+    getByRole(el, 'tab', 'Check status').click();
+    await waitFor(() => myRequests(el).includes(`Request ${id}`), 'the request filed, in My requests');
+    expect(myRequests(el)).to.not.contain('Waiting to send');
   });
 });

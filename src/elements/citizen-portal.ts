@@ -198,9 +198,14 @@ export class CitizenPortal extends LitElement {
   }
 
   protected override firstUpdated(): void {
-    // The city's own colours, checked when the browser is idle: the console names a pair too faint to read.
-    (globalThis.requestIdleCallback ?? setTimeout)(
-      () => void import('./colour-check').then((c) => c.checkColours(this)),
+    // The city's own colours, checked when the browser is idle a few seconds on (never competing with the first
+    // screen, issue #14): the console names a pair too faint to read.
+    setTimeout(
+      () =>
+        (globalThis.requestIdleCallback ?? setTimeout)(
+          () => void import('./colour-check').then((c) => c.checkColours(this)),
+        ),
+      3000,
     );
   }
 

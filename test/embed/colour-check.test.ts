@@ -42,7 +42,8 @@ describe("the city's colours", () => {
     ).to.equal(true);
   });
 
-  it('is quiet for good colours and for our defaults, and runs by itself when the browser is idle', async () => {
+  it('is quiet for good colours and for our defaults, and runs by itself when the browser is idle', async function () {
+    this.timeout(20_000); // it waits a few seconds, so as never to compete with the first screen
     expect(checkColours(await portal('--cp-accent: #0b3d91; --cp-on-accent: #ffffff;'))).to.deep.equal([]);
     expect(checkColours(await portal(''))).to.deep.equal([]);
     const said: string[] = [];
@@ -50,7 +51,11 @@ describe("the city's colours", () => {
     console.warn = (...args: unknown[]) => said.push(args.join(' '));
     try {
       await portal('--cp-muted: #dddddd;');
-      await waitFor(() => said.some((w) => /hints on the background.*--cp-muted/.test(w)), 'the warning at idle');
+      await waitFor(
+        () => said.some((w) => /hints on the background.*--cp-muted/.test(w)),
+        'the warning at idle',
+        10_000,
+      );
     } finally {
       console.warn = original;
     }

@@ -62,6 +62,9 @@ export function installDriver() {
       const input = await drive.fill('Category', typed);
       // The field is there before the categories are (aria-busy on its field): wait for them, as a resident would.
       await drive.until(() => !input.closest('[aria-busy="true"]'), 'the categories');
+      // Typed words wait for the search chunk and the resident's lexicon (issue #13), as a resident sees the list
+      // come: the matches first, then the keys.
+      await drive.until(() => all(document, '[role="option"]').length, 'the matches');
       drive.key(input, 'ArrowDown');
       await settle(input);
       drive.key(input, 'Enter');

@@ -197,13 +197,16 @@ export class CitizenPortal extends LitElement {
     });
   }
 
+  private colourCheck: ReturnType<typeof setTimeout> | undefined;
+
   protected override firstUpdated(): void {
     // The city's own colours, checked when the browser is idle a few seconds on (never competing with the first
     // screen, issue #14): the console names a pair too faint to read.
-    setTimeout(
+    // Cancelled when the element leaves the page: a pending check must not keep a removed element alive.
+    this.colourCheck = setTimeout(
       () =>
         (globalThis.requestIdleCallback ?? setTimeout)(
-          () => void import('./colour-check').then((c) => c.checkColours(this)),
+          () => void (this.isConnected && import('./colour-check').then((c) => c.checkColours(this))),
         ),
       3000,
     );
@@ -211,6 +214,7 @@ export class CitizenPortal extends LitElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    clearTimeout(this.colourCheck);
     // Whatever the report had in flight stops; its draft is in the tab's storage, found again on return.
     this.flow?.dispose();
     this.flow = undefined;

@@ -271,6 +271,12 @@ export class ReportFlow {
 
   /** Continue (or, on the last step, Send): goes on when the step is complete, else says what to mend. */
   async continue(): Promise<Outcome> {
+    // The checks need the chosen category's questions: while they reload (another language), wait for them, else
+    // a required question would go unchecked and unsent.
+    while (this.definition.state == 'loading')
+      await new Promise((r) => {
+        const off = this.subscribe(() => (off(), r(0)));
+      });
     if (this.submitting) return { kind: 'busy' };
     const step = this.draft.step;
     this.attempted = new Set([...this.attempted, step]);

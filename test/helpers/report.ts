@@ -92,6 +92,9 @@ export async function submitAndWait(el: Element): Promise<string> {
     () => regionText(el, 'status').match(/reference number is (\S+)/),
     'the confirmation',
     15_000,
-  );
+  ).catch((e: Error) => {
+    // What the resident sees instead, for whoever reads the failure.
+    throw new Error(`${e.message}; alert: "${regionText(el, 'alert')}"; status: "${regionText(el, 'status')}"`);
+  });
   return status[1]!;
 }

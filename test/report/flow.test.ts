@@ -123,6 +123,31 @@ describe('ReportFlow', () => {
     expect(loads).to.equal(1);
   });
 
+  it("on Send while the category's questions reload (another language), waits for them and checks them", async () => {
+    let answer!: (d: ServiceDefinition) => void;
+    const { backend, calls } = fakeBackend();
+    const flow = makeFlow(
+      {},
+      fakeSteps((f) =>
+        f.currentDefinition()?.service_code === 'POT' && !f.draft.answers['SIZE']
+          ? [{ field: 'attr:SIZE', code: 'answer' }]
+          : [],
+      ),
+    );
+    flow.connect(backend, undefined);
+    await until(() => flow.services.state === 'ready');
+    flow.set({ serviceCode: 'POT' });
+    await flow.goTo('review');
+    await until(() => flow.definition.state === 'ready');
+    // The resident switches language: the questions are asked for again, and Send is pressed before they come.
+    flow.connect({ ...backend, serviceDefinition: () => new Promise((r) => (answer = r)) }, undefined);
+    await until(() => flow.definition.state === 'loading');
+    const pressed = flow.continue();
+    answer(POTHOLE);
+    expect(await pressed).to.deep.equal({ kind: 'invalid', step: 'details' });
+    expect(calls.submits, 'nothing sent without its required answer').to.equal(0);
+  });
+
   it('stays on a step whose chunk cannot be loaded, and says so', async () => {
     const flow = makeFlow({ loadSteps: () => Promise.reject(new Error('offline')) });
     flow.set({ serviceCode: 'GRA' });

@@ -4,9 +4,7 @@
 //
 //   npm run fuzz                      # 1,500 runs for each of the 7 calls (10,500 payloads), a random seed
 //   npm run fuzz -- --runs 500 --seed 42 [--only services]   # replay or narrow down
-import { build } from 'esbuild';
-import { mkdirSync } from 'node:fs';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { bundleForNode } from './bundle-for-node.mjs';
 import { parseArgs } from 'node:util';
 import { DOMParser } from '@xmldom/xmldom';
 
@@ -20,25 +18,12 @@ const { values: args } = parseArgs({
 const runs = Number(args.runs);
 const seed = args.seed !== undefined ? Number(args.seed) : (Date.now() ^ (Math.random() * 2 ** 31)) | 0;
 
-const root = fileURLToPath(new URL('../..', import.meta.url));
-const outdir = `${root}node_modules/.cache/citizen-portal-fuzz`;
-mkdirSync(outdir, { recursive: true });
-const outfile = `${outdir}/fuzz.mjs`;
-await build({
-  stdin: {
-    contents: `export { createOpen311Backend } from './src/backend/open311';
+const m = await bundleForNode(
+  'fuzz',
+  `export { createOpen311Backend } from './src/backend/open311';
 export * from './test/backend/fuzz-payloads';
 export { default as fc } from 'fast-check';`,
-    resolveDir: root,
-    loader: 'ts',
-  },
-  bundle: true,
-  format: 'esm',
-  platform: 'node',
-  outfile,
-  logLevel: 'warning',
-});
-const m = await import(`${pathToFileURL(outfile).href}?t=${Date.now()}`);
+);
 const { fc, CALLS, REGRESSIONS, caseFor, runCase, regressionCase } = m;
 
 /** @xmldom/xmldom, quiet: a malformed document throws (as the gateway uses it). */

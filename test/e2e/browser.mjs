@@ -25,6 +25,22 @@ export async function launchBrowser() {
 }
 
 /** Text of every element with this role (status, alert …), through shadow roots, joined with " | ". */
+/**
+ * Forced colours (Windows high contrast) and reduced motion, through the DevTools protocol: puppeteer's
+ * emulateMediaFeatures refuses forced-colors. `scheme`: the system palette's light or dark, when given.
+ */
+export async function emulateForcedColors(page, scheme) {
+  const cdp = await page.createCDPSession();
+  await cdp.send('Emulation.setEmulatedMedia', {
+    features: [
+      { name: 'forced-colors', value: 'active' },
+      ...(scheme ? [{ name: 'prefers-color-scheme', value: scheme }] : []),
+      { name: 'prefers-reduced-motion', value: 'reduce' },
+    ],
+  });
+  return cdp;
+}
+
 export const regionText = (page, role) =>
   page.evaluate((role) => {
     const out = [];

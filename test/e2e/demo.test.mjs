@@ -5,7 +5,14 @@ import assert from 'node:assert/strict';
 import sharp from 'sharp';
 import { startDemoServer } from '../../scripts/dev/serve.mjs';
 import { startOpen311Server } from '../../scripts/dev/open311-server.mjs';
-import { continueTo, launchBrowser, pickCategory, waitForRegion, watchProblems } from './browser.mjs';
+import {
+  continueTo,
+  emulateForcedColors,
+  launchBrowser,
+  pickCategory,
+  waitForRegion,
+  watchProblems,
+} from './browser.mjs';
 
 let demo, chromium, backend;
 const backendRequests = [];
@@ -126,14 +133,7 @@ test('the configurator: settings change the live widget and the snippet to copy'
 test('Windows high contrast (forced colours) and reduced motion: borders stay, motion goes', async () => {
   const page = await chromium.browser.newPage();
   const problems = await watchProblems(page);
-  // puppeteer's emulateMediaFeatures refuses forced-colors; the DevTools protocol itself takes it.
-  const cdp = await page.createCDPSession();
-  await cdp.send('Emulation.setEmulatedMedia', {
-    features: [
-      { name: 'forced-colors', value: 'active' },
-      { name: 'prefers-reduced-motion', value: 'reduce' },
-    ],
-  });
+  await emulateForcedColors(page);
   // The configurator test chose Vietnamese, which this browser remembers: back to the page's English.
   await page.evaluateOnNewDocument(() => localStorage.removeItem('citizen-portal:language'));
   await page.goto(`${demo.origin}/`, { waitUntil: 'load' });

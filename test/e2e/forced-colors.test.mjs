@@ -8,7 +8,14 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { startDemoServer } from '../../scripts/dev/serve.mjs';
-import { continueTo, launchBrowser, pickCategory, waitForRegion, watchProblems } from './browser.mjs';
+import {
+  continueTo,
+  emulateForcedColors,
+  launchBrowser,
+  pickCategory,
+  waitForRegion,
+  watchProblems,
+} from './browser.mjs';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
@@ -80,14 +87,7 @@ for (const scheme of ['light', 'dark']) {
   test(`forced colours (${scheme} system palette): axe passes in each state, focus stays visible`, async () => {
     const page = await chromium.browser.newPage();
     const problems = await watchProblems(page);
-    const cdp = await page.createCDPSession();
-    await cdp.send('Emulation.setEmulatedMedia', {
-      features: [
-        { name: 'forced-colors', value: 'active' },
-        { name: 'prefers-color-scheme', value: scheme },
-        { name: 'prefers-reduced-motion', value: 'reduce' },
-      ],
-    });
+    await emulateForcedColors(page, scheme);
     await page.goto(`${demo.origin}/`, { waitUntil: 'load' });
     const input = await page.waitForSelector('aria/Category[role="combobox"]', { timeout: 20000 });
     assert.equal(await page.evaluate(() => matchMedia('(forced-colors: active)').matches), true);

@@ -4,7 +4,6 @@
  * only: they never fetch and never import maplibre. What only a later step needs is imported when first used, so
  * none of it weighs on the first screen.
  */
-import { formToken } from './backend/form-token';
 import { createOpen311Backend } from './backend/open311';
 import type { Backend } from './backend/types';
 import type { Geocoder } from './backend/geocoder';
@@ -32,8 +31,14 @@ let engine: Promise<PinMapEngine> | undefined;
 /** Builds the adapters for one configuration; `own` is a backend the webmaster set (any protocol). */
 export function createAdapters(config: Config, locale: string, own?: Backend): Adapters {
   const { endpoint, jurisdiction, apiKey, format, localeParam, mediaUpload, timeout, geocoder, gateway } = config;
-  // A gateway's form token is asked for as the form starts (it refuses reports filed faster than a person can).
-  const token = gateway ? formToken(`${gateway}/form-token`) : undefined;
+  // A gateway's form token is asked for as the form starts (it refuses reports filed faster than a person can);
+  // only gateways hand them out, so its few lines are a chunk, not the first screen's.
+  const token = gateway
+    ? import('./backend/form-token').then(
+        (t) => t.formToken(`${gateway}/form-token`),
+        () => ({}),
+      )
+    : undefined;
   const formFields = token && (() => token);
   const backend =
     own ??

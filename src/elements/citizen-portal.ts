@@ -9,7 +9,6 @@ import { track, type Load } from '../report/load';
 import { baseStyles } from './styles';
 import { portalStyles } from './citizen-portal.styles';
 import { PortalLanguage } from './language';
-import { readJsonConfig } from './json-config';
 import { CheckStatusEvent, ReferenceResolvedEvent, RequestSubmittedEvent } from './events';
 import type { StatusView } from './status-view';
 import type { Redirect } from './report-form';
@@ -186,7 +185,17 @@ export class CitizenPortal extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.read ??= readJsonConfig(this, (url) => CitizenPortal.outside.fetchConfigFile(url)).then((problem) => {
+    // A JSON config (a `config` file or an inline <script type="application/json">) is rarer than attributes: its
+    // reading and checking are a chunk of their own, fetched only when there is one.
+    const json = this.hasAttribute('config') || this.querySelector(':scope > script[type="application/json"]');
+    this.read ??= (
+      json
+        ? import('./json-config').then(
+            (j) => j.readJsonConfig(this, (url) => CitizenPortal.outside.fetchConfigFile(url)),
+            () => 'could not be loaded',
+          )
+        : Promise.resolve(undefined)
+    ).then((problem) => {
       this.jsonProblem = problem;
       this.ready = true;
       this.requestUpdate();

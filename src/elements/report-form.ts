@@ -23,7 +23,7 @@ import type { Adapters } from '../adapters';
 import { moreWords, loadMessages, type Messages } from '../i18n';
 import { allWords } from '../i18n/all-words';
 import type { Config } from '../schema/config';
-import { STEPS, stepOf, type FieldError, type Step } from '../schema/draft';
+import { stepOf, stepsOf, type FieldError, type Step } from '../schema/draft';
 import type { ReportFlow } from '../report/flow';
 import { baseStyles } from './styles';
 import { backendErrorText } from './error-text';
@@ -54,6 +54,7 @@ interface StepView extends HTMLElement {
 
 /** The later steps' elements, defined by their chunk. */
 const STEP_TAGS = {
+  nearby: 'citizen-portal-nearby',
   where: 'citizen-portal-location',
   details: 'citizen-portal-details',
   review: 'citizen-portal-review',
@@ -238,16 +239,17 @@ export class ReportForm extends LitElement {
     return this.redirects && Object.hasOwn(this.redirects, code) ? this.redirects[code] : undefined;
   }
 
-  private renderRedirect(): TemplateResult | typeof nothing {
+  /** The card instead of the form, from the later steps' chunk (fetched at once for it: a rare case). */
+  private renderRedirect(flow: ReportFlow): TemplateResult | typeof nothing {
     const r = this.redirect();
-    if (!r) return nothing;
-    const m = this.messages;
-    return html`<div class="panel" role="status" part="redirect">
-      <h3>${m.notHandledHere}</h3>
-      <p>${r.message}</p>
-      ${r.url && /^https?:\/\//.test(r.url) ? html`<p><a href=${r.url}>${r.linkText ?? r.url}</a></p>` : nothing}
-      ${r.phone ? html`<p><a href="tel:${r.phone.replace(/[^\d+]/g, '')}">${m.call(r.phone)}</a></p>` : nothing}
-    </div>`;
+    if (r) void flow.loadSteps();
+    return r
+      ? html`<citizen-portal-redirect
+          .redirect=${r}
+          .messages=${this.messages}
+          exportparts="redirect"
+        ></citizen-portal-redirect>`
+      : nothing;
   }
 
   private discardDraft(): void {
@@ -288,8 +290,11 @@ export class ReportForm extends LitElement {
   private renderStep(flow: ReportFlow): TemplateResult {
     const step = flow.draft.step;
     if (step === 'what') {
-      this.shownStepElement = undefined;
-      return html`${this.renderCategory(flow)} ${this.renderRedirect()}`;
+      // After the place (issue #13 §7): the open reports near it, of every category, before the categories.
+      const after = flow.draft.start === 'where' && flow.steps?.state === 'ready';
+      if (!after) this.shownStepElement = undefined;
+      return html`${after ? this.stepElement('nearby') : nothing} ${this.renderCategory(flow)}
+      ${after ? nothing : this.renderStarts(flow)} ${this.renderRedirect(flow)}`;
     }
     const later = flow.steps;
     if (later?.state === 'failed') {
@@ -303,10 +308,33 @@ export class ReportForm extends LitElement {
   }
 
   /**
+   * Beside the category (issue #13 §7), as FixMyStreet starts from the place and SeeClickFix from a photo: "Start
+   * with a photo" (where it was taken sets the pin; only where the city takes photos) and "Start with the location".
+   */
+  private renderStarts(flow: ReportFlow): TemplateResult {
+    const m = this.messages;
+    const photos = (flow.backend?.uploadMedia || flow.backend?.acceptsMedia) && this.settings.maxPhotos > 0;
+    return html`<div class="actions">
+      ${
+        photos
+          ? html`<label class="button secondary"
+              >${m.startWithPhoto}<input
+                type="file"
+                accept="image/*"
+                class="visually-hidden"
+                @change=${(e: Event) => flow.startWhere((e.target as HTMLInputElement).files?.[0])}
+            /></label>`
+          : nothing
+      }
+      <button type="button" class="secondary" @click=${() => flow.startWhere()}>${m.startWithLocation}</button>
+    </div>`;
+  }
+
+  /**
    * The step's element: made when its step shows and dropped when it goes, and with it what it holds (the map).
    * Its state is the flow's, so nothing is lost; its properties follow each render.
    */
-  private stepElement(step: Exclude<Step, 'what'>): StepView {
+  private stepElement(step: keyof typeof STEP_TAGS): StepView {
     if (this.shownStepElement?.dataset['step'] !== step) {
       const element = document.createElement(STEP_TAGS[step]) as StepView;
       element.dataset['step'] = step;
@@ -326,7 +354,8 @@ export class ReportForm extends LitElement {
     if (!flow) return nothing;
     const m = this.messages;
     const step = flow.draft.step;
-    const n = STEPS.indexOf(step);
+    const order = stepsOf(flow.draft);
+    const n = order.indexOf(step);
     return html`
       ${
         flow.steps?.state === 'ready'
@@ -340,7 +369,7 @@ export class ReportForm extends LitElement {
       }
       <form novalidate part="form" ?hidden=${!!flow.result} @submit=${this.handleContinue} @change=${this.handleChange}>
         <h2 id="step-title" tabindex="-1" part="step-title">
-          <span class="step-count">${m.stepCount(n + 1, STEPS.length)}</span> ${m.stepNames[step]}
+          <span class="step-count">${m.stepCount(n + 1, order.length)}</span> ${m.stepNames[step]}
         </h2>
         ${
           flow.restored
@@ -360,7 +389,7 @@ export class ReportForm extends LitElement {
         <p role="status" class="visually-hidden">${flow.submitting ? m.submitting : ''}</p>
         <div class="actions">
           ${
-            n > 0
+            n > 0 || step !== 'what'
               ? html`<button type="button" class="secondary" part="back" @click=${() => flow.back()}>${m.back}</button>`
               : nothing
           }

@@ -103,7 +103,9 @@ export const baseStyles = css`
     border-color: var(--_danger) !important;
     border-width: 2px !important;
   }
-  button {
+  /* label.button: a file input's visible face (the input itself is visually hidden inside it). */
+  button,
+  label.button {
     all: unset;
     box-sizing: border-box;
     display: inline-flex;
@@ -121,7 +123,8 @@ export const baseStyles = css`
     border: 2px solid var(--_accent);
     text-align: center;
   }
-  button.secondary {
+  button.secondary,
+  label.button {
     background: transparent;
     color: var(--_accent);
   }
@@ -130,7 +133,8 @@ export const baseStyles = css`
     cursor: progress;
   }
   :focus-visible,
-  a:focus {
+  a:focus,
+  label.button:focus-within {
     outline: var(--_focus);
     outline-offset: 2px;
   }

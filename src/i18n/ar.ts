@@ -29,10 +29,10 @@ export const messages: Messages = {
     }),
   noCategoryFound: 'لا توجد فئة مطابقة. جرّب كلمات أخرى، أو استخدم مفاتيح الأسهم لعرض كل الفئات.',
   otherGroup: 'أخرى',
-  notHandledHere: 'البلدية لا تتولى هذا الأمر',
-  call: (phone) => `اتصل بالرقم ${phone}`,
   restored: 'احتفظنا بالبلاغ الذي بدأته.',
   discard: 'البدء من جديد',
+  startWithPhoto: 'ابدأ بصورة',
+  startWithLocation: 'ابدأ بالموقع',
 
   stepCount: (n, total) => `الخطوة ${n} من ${total}:`,
   stepNames: { what: 'المشكلة', where: 'الموقع', details: 'التفاصيل وبيانات التواصل', review: 'المراجعة والإرسال' },

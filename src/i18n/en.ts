@@ -17,10 +17,10 @@ export const messages: Messages = {
   categoriesFound: (n) => (n === 1 ? '1 category found' : `${n} categories found`),
   noCategoryFound: 'No category matches. Try other words, or use the arrow keys to see every category.',
   otherGroup: 'Other',
-  notHandledHere: 'The city does not handle this',
-  call: (phone) => `Call ${phone}`,
   restored: 'We kept the report you started.',
   discard: 'Start again',
+  startWithPhoto: 'Start with a photo',
+  startWithLocation: 'Start with the location',
 
   stepCount: (n, total) => `Step ${n} of ${total}:`,
   stepNames: { what: 'The problem', where: 'Location', details: 'Details and contact', review: 'Check and send' },

@@ -19,10 +19,10 @@ export const messages: Messages = {
   noCategoryFound:
     'Ninguna categoría coincide. Pruebe con otras palabras o use las teclas de flecha para ver todas las categorías.',
   otherGroup: 'Otros',
-  notHandledHere: 'La ciudad no se encarga de esto',
-  call: (phone) => `Llame al ${phone}`,
   restored: 'Guardamos el reporte que había empezado.',
   discard: 'Empezar de nuevo',
+  startWithPhoto: 'Empezar con una foto',
+  startWithLocation: 'Empezar por el lugar',
 
   stepCount: (n, total) => `Paso ${n} de ${total}:`,
   stepNames: { what: 'El problema', where: 'Ubicación', details: 'Detalles y contacto', review: 'Revisar y enviar' },

@@ -24,10 +24,10 @@ export const messages: Messages = {
   noCategoryFound:
     'Aucune catégorie ne correspond. Essayez d’autres mots, ou utilisez les flèches du clavier pour voir toutes les catégories.',
   otherGroup: 'Autres',
-  notHandledHere: 'La Ville ne s’en occupe pas',
-  call: (phone) => `Appelez le ${phone}`,
   restored: 'Nous avons gardé le signalement que vous aviez commencé.',
   discard: 'Recommencer',
+  startWithPhoto: 'Commencer par une photo',
+  startWithLocation: 'Commencer par le lieu',
 
   stepCount: (n, total) => `Étape ${n} sur ${total}\u00a0:`,
   stepNames: { what: 'Le problème', where: 'Lieu', details: 'Détails et coordonnées', review: 'Vérifier et envoyer' },

@@ -26,10 +26,11 @@ export interface Messages {
   categoriesFound: (n: number) => string;
   noCategoryFound: string;
   otherGroup: string;
-  notHandledHere: string;
-  call: (phone: string) => string;
   restored: string;
   discard: string;
+  /** The first screen's other ways in (issue #13 §7). */
+  startWithPhoto: string;
+  startWithLocation: string;
 
   stepCount: (n: number, total: number) => string;
   stepNames: Record<Step, string>;
@@ -104,6 +105,11 @@ export interface LaterMessages {
   removePhoto: (n: number) => string;
   usePhotoLocation: string;
   photoLocationUsed: string;
+  /** A photo chosen first whose file does not say where it was taken. */
+  photoNoPlace: string;
+  /** The card for a category another organisation handles (see `redirects`). */
+  notHandledHere: string;
+  call: (phone: string) => string;
   uploading: (name: string) => string;
   /** The photos' status region (issue #16): as an upload starts, and once the photo is in the list. */
   photoUploading: (n: number) => string;

@@ -17,10 +17,10 @@ export const messages: Messages = {
   categoriesFound: (n) => `Tìm thấy ${n} danh mục`,
   noCategoryFound: 'Không có danh mục nào phù hợp. Hãy thử từ khác, hoặc dùng các phím mũi tên để xem tất cả danh mục.',
   otherGroup: 'Khác',
-  notHandledHere: 'Thành phố không xử lý việc này',
-  call: (phone) => `Gọi ${phone}`,
   restored: 'Chúng tôi đã giữ lại báo cáo bạn đang làm dở.',
   discard: 'Bắt đầu lại',
+  startWithPhoto: 'Bắt đầu bằng ảnh',
+  startWithLocation: 'Bắt đầu bằng vị trí',
 
   stepCount: (n, total) => `Bước ${n} trên ${total}:`,
   stepNames: { what: 'Sự cố', where: 'Vị trí', details: 'Chi tiết và liên lạc', review: 'Kiểm tra và gửi' },

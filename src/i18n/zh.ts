@@ -17,10 +17,10 @@ export const messages: Messages = {
   categoriesFound: (n) => `找到${n}个类别`,
   noCategoryFound: '没有相符的类别。请换个词试试，或用方向键查看所有类别。',
   otherGroup: '其他',
-  notHandledHere: '此问题不由市政府处理',
-  call: (phone) => `请拨打 ${phone}`,
   restored: '我们已为您保留之前填写的报告。',
   discard: '重新开始',
+  startWithPhoto: '从照片开始',
+  startWithLocation: '从位置开始',
 
   stepCount: (n, total) => `第${n}步，共${total}步：`,
   stepNames: { what: '问题', where: '位置', details: '详情和联系方式', review: '检查并发送' },

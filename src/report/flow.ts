@@ -12,8 +12,8 @@ import {
   attrField,
   emptyDraft,
   questions,
-  STEPS,
   stepOf,
+  stepsOf,
   validateProblem,
   type Draft,
   type FieldError,
@@ -86,6 +86,8 @@ export class ReportFlow {
   result: SubmitResult | undefined;
   /** The draft was restored from this tab's storage: say so, and offer to start again. */
   restored = false;
+  /** The photo "Start with a photo" chose, until the location step takes it. */
+  firstPhoto: File | undefined;
   backend: Backend | undefined;
   /** The city's words in the resident's language. */
   words: CityWords | undefined;
@@ -106,7 +108,7 @@ export class ReportFlow {
     if (saved) {
       this.draft = saved;
       this.restored = true;
-      if (saved.step !== 'what') void this.loadSteps();
+      if (saved.step !== 'what' || saved.start === 'where') void this.loadSteps();
     } else if (anyKept(options.storageKey)) void this.loadSteps(); // a closed tab's report, offered by them
   }
 
@@ -292,11 +294,26 @@ export class ReportFlow {
       return { kind: 'invalid', step: this.draft.step };
     }
     if (step === 'review') return this.send();
-    return (await this.goTo(STEPS[STEPS.indexOf(step) + 1]!)) ? { kind: 'moved' } : { kind: 'not-sent' };
+    const order = stepsOf(this.draft);
+    return (await this.goTo(order[order.indexOf(step) + 1]!)) ? { kind: 'moved' } : { kind: 'not-sent' };
   }
 
+  /** The step before; from the place, when the resident started there, the first screen (category first again). */
   back(): Promise<boolean> {
-    return this.goTo(STEPS[Math.max(0, STEPS.indexOf(this.draft.step) - 1)]!);
+    const order = stepsOf(this.draft);
+    const i = order.indexOf(this.draft.step);
+    if (i < 1) this.set({ start: 'what' });
+    return this.goTo(i < 1 ? 'what' : order[i - 1]!);
+  }
+
+  /**
+   * "Start with the location" (issue #13 §7): the place first, then the category. With a photo ("Start with a
+   * photo"), the location step adds it to the report and puts the pin where it was taken.
+   */
+  startWhere(photo?: File): Promise<boolean> {
+    this.firstPhoto = photo;
+    this.set({ start: 'where' });
+    return this.goTo('where');
   }
 
   /** One POST per press: `submitting` is set before any await, so a second press does nothing. */

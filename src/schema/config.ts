@@ -84,7 +84,7 @@ export const ConfigSchema = z.object({
   /**
    * An endpoint that stores a photo (multipart, field `media`) and answers `{"url": "…"}`; its URL is sent as
    * `media_url`. Or `post`, for Open311 servers that take the photos themselves with the report (multipart POST,
-   * field `media`): photos then stay on the device (IndexedDB) until sent. Without it, no photo field.
+   * field `media`): photos then stay on the device (IndexedDB) until sent. Without it, no photo field (and no "Start with a photo").
    */
   mediaUpload: z.pipe(
     optionalSetting,

@@ -35,6 +35,13 @@ const isAnswer = (v: unknown) => typeof v === 'string' || (Array.isArray(v) && v
 export const STEPS = ['what', 'where', 'details', 'review'] as const;
 export type Step = (typeof STEPS)[number];
 
+/**
+ * The steps in the resident's order: the category first, or the place first (issue #13 §7: "Start with the
+ * location", or "with a photo", whose place sets the pin), then the category.
+ */
+export const stepsOf = (d: Pick<Draft, 'start'>): readonly Step[] =>
+  d.start === 'where' ? ['where', 'what', 'details', 'review'] : STEPS;
+
 /** The step that asks for a field. */
 export const stepOf = (field: string): Step =>
   field === 'serviceCode'
@@ -48,6 +55,8 @@ export const stepOf = (field: string): Step =>
 export const DraftSchema = z.object({
   /** Where the resident was, so a reload brings them back there. */
   step: z.transform((v: unknown): Step => (STEPS.includes(v as Step) ? (v as Step) : 'what')),
+  /** Where the resident started: the category ('what'), or the place ('where'; see stepsOf). */
+  start: z.transform((v: unknown): 'what' | 'where' => (v === 'where' ? v : 'what')),
   serviceCode: text,
   /**
    * Answers by attribute code; multi-value lists are arrays. Kept across category changes. Checked by hand:

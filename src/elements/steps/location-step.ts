@@ -6,10 +6,11 @@
  * @csspart map - the map and its "Set location here" button
  * @csspart nearby - "Is it one of these?": open reports nearby
  */
-import { html, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import { AddressSearch } from './address-search';
 import { MapController } from './map-controller';
 import { NearbyReports } from './nearby';
+import { PhotoUploads } from './photos';
 import { StepElement, type LocationHost } from './step-element';
 
 /** How long the pin's address is awaited before its coordinates are said instead. */
@@ -24,6 +25,16 @@ export class LocationStep extends StepElement implements LocationHost {
   private readonly map = new MapController(this);
   private readonly address = new AddressSearch(this, () => this.map.bounds());
   private readonly nearby = new NearbyReports(this);
+  /**
+   * A resident who started with a photo (issue #13 §7) sees it added here, and the pin where it was taken (its
+   * address looked up), or is asked to put the pin when the photo does not say.
+   */
+  private readonly photos = new PhotoUploads(this, (gps) => {
+    if (!gps) return this.say(this.words.photoNoPlace);
+    this.flow.set({ lat: gps.lat.toFixed(6), long: gps.long.toFixed(6) });
+    this.say(this.words.photoLocationUsed);
+    void this.address.reverseFill(gps.lat, gps.long);
+  });
   /** Counts the pin's moves, so only the latest one is announced. */
   private pinMoves = 0;
 
@@ -52,6 +63,12 @@ export class LocationStep extends StepElement implements LocationHost {
       if (label) this.say(this.words.pinNear(label));
       else if (!saidCoordinates) this.say(coordinates);
     });
+  }
+
+  protected override firstUpdated(): void {
+    const photo = this.flow.firstPhoto;
+    this.flow.firstPhoto = undefined;
+    if (photo) void this.photos.addFiles([photo]);
   }
 
   private useMyLocation(): void {
@@ -100,7 +117,9 @@ export class LocationStep extends StepElement implements LocationHost {
     const m = this.words;
     const close = this.nearby.near();
     void this.updateComplete.then(() => this.map.showNearby(close, (r) => this.nearby.trackInstead(r)));
+    const started = this.draft.start === 'where' && (this.draft.photos.length || this.photos.busy);
     return html`
+      ${started ? this.photos.render() : nothing}
       <p class="hint">${m.locationHint}</p>
       ${this.renderMap()}
       <div class="field">

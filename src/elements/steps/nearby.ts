@@ -3,6 +3,9 @@
  * the map and as a list (the list is the way for everyone; the map is never the only way). Following one instead
  * of filing a duplicate adds it to My requests and opens its status. The controller fetches the category's open
  * reports once per category and stops fetching when the step's element leaves the page.
+ *
+ * A resident who started with the place (issue #13 §7) sees, before choosing a category, the open reports of every
+ * category near it: <citizen-portal-nearby>, on the first step.
  */
 import { html, nothing, type ReactiveController, type TemplateResult } from 'lit';
 import { distanceMeters } from '../../map/geometry';
@@ -10,7 +13,7 @@ import { draftPoint } from '../../schema/location-and-details';
 import type { ServiceRequest } from '../../schema/request';
 import { myRequestsKeyFor, recordOf, rememberRequest } from '../../storage/my-requests';
 import { CheckStatusEvent } from '../events';
-import type { LocationHost } from './step-element';
+import { StepElement } from './step-element';
 
 /** Near enough to be the same problem, by what residents and crews consider "the same spot". */
 const NEARBY_METERS = 200;
@@ -26,7 +29,11 @@ export class NearbyReports implements ReactiveController {
   private list: ServiceRequest[] = [];
   private abort: AbortController | undefined;
 
-  constructor(private readonly host: LocationHost) {
+  /** `anyCategory`: every category's open reports, before one is chosen. */
+  constructor(
+    private readonly host: StepElement,
+    private readonly anyCategory = false,
+  ) {
     host.addController(this);
   }
 
@@ -44,7 +51,7 @@ export class NearbyReports implements ReactiveController {
     this.list = [];
     const backend = this.host.flow.backend;
     void (
-      backend?.requests?.({ serviceCode: code, status: ['open'], limit: 200 }, this.abort?.signal) ??
+      backend?.requests?.({ ...(code && { serviceCode: code }), status: ['open'], limit: 200 }, this.abort?.signal) ??
       Promise.resolve([])
     )
       .catch(() => [] as ServiceRequest[]) // a server that lists nothing, or fails: no suggestions, no harm
@@ -59,8 +66,9 @@ export class NearbyReports implements ReactiveController {
   near(): Nearby[] {
     const d = this.host.flow.draft;
     const point = draftPoint(d);
-    if (!d.serviceCode || !point || !this.host.flow.backend?.requests) return [];
-    if (this.code !== d.serviceCode) this.load(d.serviceCode);
+    const code = this.anyCategory ? '' : d.serviceCode;
+    if (!(code || this.anyCategory) || !point || !this.host.flow.backend?.requests) return [];
+    if (this.code !== code) this.load(code);
     return this.list
       .filter((r) => r.lat !== undefined && r.long !== undefined)
       .map((request) => ({ request, meters: distanceMeters(point, [request.long!, request.lat!]) }))
@@ -100,5 +108,14 @@ export class NearbyReports implements ReactiveController {
         )}
       </ul>
     </section>`;
+  }
+}
+
+/** The open reports of every category near the place, on the first step when the resident started there. */
+export class NearbyStep extends StepElement {
+  private readonly nearby = new NearbyReports(this, true);
+
+  protected override renderStep(): TemplateResult {
+    return html`${this.nearby.render(this.nearby.near())}`;
   }
 }

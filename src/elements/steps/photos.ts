@@ -30,7 +30,19 @@ export class PhotoUploads {
    */
   private notice: string | undefined;
 
-  constructor(private readonly host: StepElement) {}
+  /**
+   * `placed`: a photo's place is offered to the host when the report has none yet (the location step, for a
+   * resident who started with a photo; issue #13 §7); without it the resident is offered "Use the photo's location".
+   */
+  constructor(
+    private readonly host: StepElement,
+    private readonly placed?: (gps: { lat: number; long: number } | undefined) => void,
+  ) {}
+
+  /** Photos are on their way (prepared or uploading). */
+  get busy(): boolean {
+    return this.uploads.length > 0;
+  }
 
   private update(key: number, patch: Partial<Upload> | undefined): void {
     this.uploads = patch
@@ -40,9 +52,14 @@ export class PhotoUploads {
   }
 
   private async addPhotos(input: HTMLInputElement): Promise<void> {
-    const max = this.host.settings.maxPhotos;
     const files = [...(input.files ?? [])];
     input.value = ''; // the same photo can be chosen again after a removal
+    await this.addFiles(files);
+  }
+
+  /** Adds photos to the report, as many as it still has room for. */
+  async addFiles(files: File[]): Promise<void> {
+    const max = this.host.settings.maxPhotos;
     const room = max - this.host.flow.draft.photos.length - this.uploads.length;
     const m = this.host.words;
     this.problem = files.length > room ? m.photoLimit(max) : undefined;
@@ -96,6 +113,7 @@ export class PhotoUploads {
       // Its number in the list, as its thumbnail's "Remove photo N" says it.
       this.notice = m.photoAdded(flow.draft.photos.length);
       this.host.requestUpdate();
+      if (!(flow.draft.lat && flow.draft.long)) this.placed?.(photo.gps);
     } catch (e) {
       this.notice = undefined; // the failure is said by its alert
       this.update(key, { error: backendErrorText(m, e) });

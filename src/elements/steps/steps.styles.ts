@@ -2,21 +2,6 @@
 import { css } from 'lit';
 
 export const stepStyles = css`
-  label.button {
-    display: inline-flex;
-    align-items: center;
-    min-height: 2.75rem;
-    padding: 0.5rem 1.1rem;
-    border: 2px solid var(--_accent);
-    border-radius: var(--_radius);
-    color: var(--_accent);
-    font-weight: 600;
-    cursor: pointer;
-  }
-  label.button:focus-within {
-    outline: var(--_focus);
-    outline-offset: 2px;
-  }
   .thumbs {
     list-style: none;
     padding: 0;

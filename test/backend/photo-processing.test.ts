@@ -5,7 +5,18 @@
  */
 import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
-import { hasExif, PhotoError, preparePhoto, readExifGps, thumbnail, type PhotoProblem } from '../../src/photo/index';
+import {
+  DEFAULT_QUALITY,
+  DEFAULT_TARGET_BYTES,
+  hasExif,
+  MIN_QUALITY,
+  MIN_SIDE,
+  PhotoError,
+  preparePhoto,
+  readExifGps,
+  thumbnail,
+  type PhotoProblem,
+} from '../../src/photo/index';
 import { exifSegment, spliceSegments, withExif, xmpSegment, type ByteOrder } from '../helpers/exif-writer';
 
 const OSLO = { lat: 59.9133301, long: 10.7389701 }; // N, E
@@ -70,6 +81,29 @@ async function sizeOf(blob: Blob): Promise<{ width: number; height: number }> {
   const size = { width: bitmap.width, height: bitmap.height };
   bitmap.close();
   return size;
+}
+
+interface Encode {
+  longSide: number;
+  quality: number;
+  bytes: number;
+}
+
+/** Records every OffscreenCanvas JPEG encode while `run` runs (the photo pipeline's encodes, in order). */
+async function encodesOf<T>(run: () => Promise<T>): Promise<{ result: T; encodes: Encode[] }> {
+  const encodes: Encode[] = [];
+  const original = Object.getOwnPropertyDescriptor(OffscreenCanvas.prototype, 'convertToBlob')!;
+  const convert = original.value as OffscreenCanvas['convertToBlob'];
+  OffscreenCanvas.prototype.convertToBlob = async function (this: OffscreenCanvas, options?: ImageEncodeOptions) {
+    const blob = await convert.call(this, options);
+    encodes.push({ longSide: Math.max(this.width, this.height), quality: options?.quality ?? NaN, bytes: blob.size });
+    return blob;
+  };
+  try {
+    return { result: await run(), encodes };
+  } finally {
+    Object.defineProperty(OffscreenCanvas.prototype, 'convertToBlob', original);
+  }
 }
 
 /** The PhotoError problem a promise rejects with, or a description of what it did instead. */
@@ -284,6 +318,89 @@ describe('photo', function () {
       expect(hasExif(out.buffer)).to.equal(false);
       expect(readExifGps(out.buffer)).to.equal(undefined);
       expect(await sizeOf(photo.blob)).to.deep.equal({ width: 2048, height: 1536 });
+    });
+
+    it('brings a grainy 12 MP photo within the 400 KB budget at 2048 px, with one re-encode', async () => {
+      const file = fileOf(withExif(big, { ...OSLO, byteOrder: 'II' }), 'IMG_0003.JPG', 'image/jpeg');
+      const unbounded = await preparePhoto(file, { targetBytes: Infinity });
+      expect(unbounded.blob.size, 'the photo is over the budget at quality 0.85').to.be.above(DEFAULT_TARGET_BYTES);
+
+      const { result: photo, encodes } = await encodesOf(() => preparePhoto(file));
+      console.log(
+        `budget: ${(unbounded.blob.size / 1024).toFixed(0)} KiB → ` +
+          encodes.map((e) => `${e.longSide} px q${e.quality} ${(e.bytes / 1024).toFixed(0)} KiB`).join(' → '),
+      );
+      expect(photo.blob.size).to.be.at.most(DEFAULT_TARGET_BYTES);
+      expect(encodes).to.have.length(2);
+      expect(encodes[0]).to.include({ longSide: 2048, quality: DEFAULT_QUALITY });
+      // Grain goes at a lower quality alone, at or above the floor: the long side stays 2048 px.
+      expect(encodes[1]!.quality).to.be.within(MIN_QUALITY, DEFAULT_QUALITY - 0.01);
+      expect(photo).to.include({ width: 2048, height: 1536, name: 'IMG_0003.jpg' });
+      expect(await sizeOf(photo.blob)).to.deep.equal({ width: 2048, height: 1536 });
+      expectNear(photo.gps, OSLO);
+      const out = await bytesOf(photo.blob);
+      expect(isJpeg(out)).to.equal(true);
+      expect(hasExif(out.buffer)).to.equal(false);
+    });
+
+    it('encodes a photo under the budget once, at the set quality, as before', async () => {
+      const file = fileOf(small, 'small.jpg', 'image/jpeg');
+      const { result: photo, encodes } = await encodesOf(() => preparePhoto(file));
+      expect(encodes).to.deep.equal([{ longSide: 640, quality: DEFAULT_QUALITY, bytes: encodes[0]!.bytes }]);
+      expect(photo).to.include({ width: 640, height: 480 });
+      expect(photo.blob.size).to.equal((await preparePhoto(file, { targetBytes: Infinity })).blob.size);
+      expect(photo.blob.size).to.be.below(DEFAULT_TARGET_BYTES / 4);
+      // Nor does a large photo with room left under the budget lose anything.
+      const roomy = await preparePhoto(fileOf(big, 'big.jpg', 'image/jpeg'), { targetBytes: 4 * 1024 * 1024 });
+      expect(roomy.blob.size).to.equal(
+        (await preparePhoto(fileOf(big, 'big.jpg', 'image/jpeg'), { targetBytes: Infinity })).blob.size,
+      );
+    });
+
+    it('honours targetBytes: a smaller budget is met above the floors; Infinity and nonsense values', async () => {
+      const file = fileOf(big, 'IMG_0004.JPG', 'image/jpeg');
+      const target = 150 * 1024;
+      const { result: photo, encodes } = await encodesOf(() => preparePhoto(file, { targetBytes: target }));
+      expect(photo.blob.size).to.be.at.most(target);
+      expect(encodes.length).to.be.within(2, 3);
+      for (const e of encodes) {
+        expect(e.quality).to.be.at.least(MIN_QUALITY);
+        expect(e.longSide).to.be.at.least(MIN_SIDE);
+      }
+      expect(Math.max(photo.width, photo.height)).to.be.within(MIN_SIDE, 2048);
+      expect(photo.width / photo.height).to.be.closeTo(4 / 3, 0.01);
+      expect(await sizeOf(photo.blob)).to.deep.equal({ width: photo.width, height: photo.height });
+
+      const off = await encodesOf(() => preparePhoto(file, { targetBytes: Infinity }));
+      expect(off.encodes).to.have.length(1);
+      expect(off.result.blob.size).to.be.above(DEFAULT_TARGET_BYTES);
+      // 0, negative and NaN mean the default budget, as for the other options.
+      for (const targetBytes of [0, -1, NaN]) {
+        expect((await preparePhoto(file, { targetBytes })).blob.size).to.be.at.most(DEFAULT_TARGET_BYTES);
+      }
+    });
+
+    it('stops at quality 0.7 and 1600 px: a budget it cannot meet leaves the photo over it, not unreadable', async () => {
+      const file = fileOf(withExif(big, HONOLULU), 'IMG_0005.JPG', 'image/jpeg');
+      const { result: photo, encodes } = await encodesOf(() => preparePhoto(file, { targetBytes: 1 }));
+      expect(encodes.length).to.be.within(2, 4);
+      for (const e of encodes) {
+        expect(e.quality).to.be.at.least(MIN_QUALITY);
+        expect(e.longSide).to.be.at.least(MIN_SIDE);
+      }
+      expect(encodes.at(-1)).to.include({ longSide: MIN_SIDE, quality: MIN_QUALITY });
+      expect(photo).to.include({ width: 1600, height: 1200 });
+      expect(photo.blob.size).to.equal(Math.min(...encodes.map((e) => e.bytes)));
+      expect(await sizeOf(photo.blob)).to.deep.equal({ width: 1600, height: 1200 });
+      expectNear(photo.gps, HONOLULU);
+      expect(hasExif(await photo.blob.arrayBuffer())).to.equal(false);
+
+      // A quality or a long side set below the floors is never raised, and nothing goes below them either.
+      const low = await encodesOf(() => preparePhoto(file, { targetBytes: 1, quality: 0.5, maxSide: 1000 }));
+      expect(low.encodes.map(({ longSide, quality }) => ({ longSide, quality }))).to.deep.equal([
+        { longSide: 1000, quality: 0.5 },
+      ]);
+      expect(low.result).to.include({ width: 1000, height: 750 });
     });
 
     it('keeps the aspect ratio of a portrait photo and honours maxSide', async () => {

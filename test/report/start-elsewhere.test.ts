@@ -153,6 +153,16 @@ describe('start with the location, or with a photo', () => {
     await waitFor(() => regionText(el, 'alert').includes('There is a problem'), 'the location is still asked for');
   });
 
+  it('says why a file that is not a photo was refused, on the location step', async function () {
+    this.timeout(20_000);
+    await useMockBackend();
+    const el = await portal(true);
+    choose(photoStart(el), new File(['not a picture'], 'notes.txt', { type: 'text/plain' }));
+    await waitFor(() => regionText(el, 'alert').includes('“notes.txt” is not a photo.'), 'the refusal', 10_000);
+    expect(stepTitle(el)).to.equal('Step 1 of 4: Location');
+    await expect(el).to.be.accessible();
+  });
+
   it('keeps the order over a reload', async () => {
     await useMockBackend();
     const first = await portal(false);

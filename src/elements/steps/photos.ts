@@ -39,9 +39,9 @@ export class PhotoUploads {
     private readonly placed?: (gps: { lat: number; long: number } | undefined) => void,
   ) {}
 
-  /** Photos are on their way (prepared or uploading). */
+  /** Something to show beyond the report's photos: one on its way, a failed upload, or why one was refused. */
   get busy(): boolean {
-    return this.uploads.length > 0;
+    return this.uploads.length > 0 || !!this.problem;
   }
 
   private update(key: number, patch: Partial<Upload> | undefined): void {

@@ -11,7 +11,7 @@
 import { css, html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import type { Service } from '../backend/types';
 import type { Messages } from '../i18n';
-import type { SearchHit, ServiceIndex } from '../search';
+import type { SearchHit } from '../search';
 
 /**
  * The search (issue #14) is a chunk of its own: browsing the list needs none of it, so the first screen does not
@@ -19,11 +19,6 @@ import type { SearchHit, ServiceIndex } from '../search';
  * so the first keystroke finds the index built (building 5,000 categories' index took 750 ms at 4x CPU).
  */
 let search: typeof import('../search') | undefined;
-type IndexInputs = [
-  services: readonly Service[],
-  synonyms: Record<string, readonly string[]> | undefined,
-  lexicon: ReturnType<typeof import('../search').lexiconFor>,
-];
 let searchLoad: Promise<unknown> | undefined;
 /** The search, then the lexicon of the resident's language (issue #13: "bache" finds "Pothole"), theirs only. */
 const loadSearch = (lang: string) =>
@@ -144,10 +139,6 @@ export class CategoryPicker implements ReactiveController {
   /** The list was asked for before the categories arrived. */
   private waiting = false;
   private sections: Section[] = [];
-  private index: ServiceIndex<Service> | undefined;
-  private indexed: readonly Service[] | undefined;
-  private synonymsUsed: Record<string, readonly string[]> | undefined;
-  private lexiconUsed: unknown;
   private stopPositioning: (() => void) | undefined;
   /** For tests and for browsers without anchor positioning. */
   static useFloatingUi = !nativeAnchors();
@@ -179,41 +170,18 @@ export class CategoryPicker implements ReactiveController {
   }
 
   /**
-   * The index of this list, once the search chunk and the resident's lexicon are here (undefined until then; a
-   * lexicon that could not load, offline, is left out until it can).
-   */
-  private indexFor(services: readonly Service[]): ServiceIndex<Service> | undefined {
-    const synonyms = this.options.synonyms();
-    const lexicon = search?.lexiconFor(this.options.messages().lang);
-    if (!search || lexicon === undefined) return undefined;
-    if (this.indexed !== services || this.synonymsUsed !== synonyms || this.lexiconUsed !== lexicon)
-      this.keep(search.createServiceIndex(services, synonyms, lexicon), services, synonyms, lexicon);
-    return this.index;
-  }
-
-  private keep(index: ServiceIndex<Service>, ...[services, synonyms, lexicon]: IndexInputs): void {
-    Object.assign(this, { index, indexed: services, synonymsUsed: synonyms, lexiconUsed: lexicon });
-  }
-
-  /**
-   * Fetches the search and indexes the list while the browser is idle, before the resident types: a slice at a
-   * time, so the page never freezes for it (a keystroke meanwhile builds what it needs at once).
+   * Fetches the search and indexes the list while the browser is idle, before the resident types (see
+   * ../search/kept.ts).
    */
   private prepareSearch(): void {
     const lang = this.options.messages().lang;
-    if (!this.options.services().length) return;
-    whenIdle(
-      () =>
-        void loadSearch(lang).then(async () => {
-          const inputs: IndexInputs = [this.options.services(), this.options.synonyms(), search?.lexiconFor(lang)];
-          if (!search || inputs[2] === undefined || this.indexed === inputs[0]) return;
-          const index = await search.buildServiceIndex(...inputs);
-          // Still the list, the synonyms and the language shown (else the next keystroke indexes what is).
-          const now: IndexInputs = [this.options.services(), this.options.synonyms(), search.lexiconFor(lang)];
-          if (inputs.every((v, k) => v === now[k]) && lang === this.options.messages().lang)
-            this.keep(index, ...inputs);
-        }),
-    );
+    if (this.options.services().length)
+      whenIdle(
+        () =>
+          void loadSearch(lang).then(() =>
+            search?.prepareIndex(this.options.services(), this.options.synonyms(), lang),
+          ),
+      );
   }
 
   /** The name of the chosen service, shown in the input when the resident is not typing. */
@@ -252,7 +220,7 @@ export class CategoryPicker implements ReactiveController {
       this.sections = [...groups].map(([label, rows]) => ({ label, rows }));
       return true;
     }
-    const index = this.indexFor(services);
+    const index = search?.indexFor(services, this.options.synonyms(), m.lang);
     if (!index) {
       this.sections = [];
       void loadSearch(m.lang).then(() => this.refresh());

@@ -16,6 +16,7 @@ import { anchors, read, type Found, type Lexicon } from './lexicon/index';
 
 export { fold } from './fold';
 export { loadLexicon, lexiconFor, type Lexicon } from './lexicon/index';
+export { indexFor, prepareIndex } from './kept';
 
 export interface Searchable {
   service_code: string;

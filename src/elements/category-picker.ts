@@ -96,6 +96,8 @@ export const pickerStyles = css`
     padding: calc(0.5rem * var(--_density)) 0.75rem;
     cursor: pointer;
     min-height: 1.5rem;
+    content-visibility: auto;
+    contain-intrinsic-size: auto 2.5rem;
   }
   [role='option'][data-active] {
     background: var(--_accent);

@@ -264,7 +264,12 @@ export class CategoryPicker implements ReactiveController {
     if (this.open && !list.matches(':popover-open')) {
       list.showPopover();
       if (CategoryPicker.useFloatingUi) await this.placeWithFloatingUi(list);
-    } else if (!this.open && list.matches(':popover-open')) this.hide();
+    } else if (!this.open && list.matches(':popover-open')) {
+      // Closed while the search loads, it opens again when the search comes (hide() would forget that it should).
+      const { waiting } = this;
+      this.hide();
+      this.waiting = waiting;
+    }
     list.querySelector('[data-active]')?.scrollIntoView({ block: 'nearest' });
   }
 

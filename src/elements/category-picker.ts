@@ -196,9 +196,11 @@ export class CategoryPicker implements ReactiveController {
     const [l, c] = this.named;
     if (l !== list || c !== code)
       this.named = [list, code, list.find((s) => s.service_code === code)?.service_name ?? ''];
-    return this.named[2];
+    return this.named[2]!;
   }
-  private named: [unknown, string, string] = [0, '', ''];
+  private named: [list?: unknown, code?: string, name?: string] = [];
+  /** How many rows are rendered (see show()). */
+  private limit = MAX_SHOWN;
 
   /**
    * A new list (it arrived, or in another language): if the resident asked for the list before it came (typed,
@@ -253,10 +255,27 @@ export class CategoryPicker implements ReactiveController {
     return this.sections.flatMap((s) => s.rows);
   }
 
-  private async show(): Promise<void> {
+  /** Computes the rows and opens the list; `moving` through the same rows (arrow keys) keeps those rendered. */
+  private async show(moving?: boolean): Promise<void> {
     this.waiting = !this.compute() || this.options.services().length === 0;
     this.open = this.rows().length > 0;
     if (this.active >= this.rows().length) this.active = -1;
+    // The rows the list shows (about 9) come with the keystroke, the rest 10 at a time while the browser is idle,
+    // laid out then too (else the next keystroke would): 100 new rows took a keystroke past 50 ms at 4x CPU (issue
+    // #14). An arrow key that moves further renders that far at once.
+    this.limit = Math.max(this.active + 13, moving ? this.limit : 0);
+    const sections = this.sections;
+    const more = () =>
+      whenIdle(async () => {
+        if (sections == this.sections && this.limit < this.rows().length) {
+          this.limit += 10;
+          this.host.requestUpdate();
+          await (this.host as unknown as { updateComplete: Promise<unknown> }).updateComplete;
+          void this.listbox?.offsetHeight;
+          more();
+        }
+      });
+    more();
     this.host.requestUpdate();
     await (this.host as unknown as { updateComplete: Promise<unknown> }).updateComplete;
     const list = this.listbox;
@@ -319,7 +338,7 @@ export class CategoryPicker implements ReactiveController {
         }
         const step = e.key === 'ArrowDown' ? 1 : -1;
         this.active = this.active < 0 && step < 0 ? count - 1 : (this.active + step + count) % count;
-        void this.show();
+        void this.show(true);
         return;
       }
       case 'Enter':
@@ -408,7 +427,7 @@ export class CategoryPicker implements ReactiveController {
       </div>
       <div id="category-list" role="listbox" popover="manual" aria-label=${m.category}>
         ${this.sections.map((section, s) => {
-          const options = section.rows.map((row) => {
+          const options = section.rows.slice(0, Math.max(0, this.limit - n)).map((row) => {
             const i = n++;
             return html`<div
               role="option"
@@ -425,7 +444,7 @@ export class CategoryPicker implements ReactiveController {
               }
             </div>`;
           });
-          return section.label
+          return section.label && options.length
             ? html`<div role="group" aria-labelledby="group-${s}">
                 <div class="group-label" id="group-${s}" dir="auto">${section.label}</div>
                 ${options}

@@ -141,6 +141,10 @@ export class CategoryPicker implements ReactiveController {
   /** The list was asked for before the categories arrived. */
   private waiting = false;
   private sections: Section[] = [];
+  /** How many of their rows are rendered (see show()). */
+  private limit = MAX_SHOWN;
+  /** The list and the code selectedName() last looked up, and the name it found. */
+  private named: [list?: unknown, code?: string, name?: string] = [];
   private stopPositioning: (() => void) | undefined;
   /** For tests and for browsers without anchor positioning. */
   static useFloatingUi = !nativeAnchors();
@@ -198,9 +202,6 @@ export class CategoryPicker implements ReactiveController {
       this.named = [list, code, list.find((s) => s.service_code === code)?.service_name ?? ''];
     return this.named[2]!;
   }
-  private named: [list?: unknown, code?: string, name?: string] = [];
-  /** How many rows are rendered (see show()). */
-  private limit = MAX_SHOWN;
 
   /**
    * A new list (it arrived, or in another language): if the resident asked for the list before it came (typed,

@@ -11,7 +11,7 @@
 import { css, html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import type { Service } from '../backend/types';
 import type { Messages } from '../i18n';
-import type { SearchHit, ServiceIndex } from '../search';
+import type { SearchHit } from '../search';
 
 /**
  * The search (issue #14) is a chunk of its own: browsing the list needs none of it, so the first screen does not
@@ -19,11 +19,6 @@ import type { SearchHit, ServiceIndex } from '../search';
  * so the first keystroke finds the index built (building 5,000 categories' index took 750 ms at 4x CPU).
  */
 let search: typeof import('../search') | undefined;
-type IndexInputs = [
-  services: readonly Service[],
-  synonyms: Record<string, readonly string[]> | undefined,
-  lexicon: ReturnType<typeof import('../search').lexiconFor>,
-];
 let searchLoad: Promise<unknown> | undefined;
 /** The search, then the lexicon of the resident's language (issue #13: "bache" finds "Pothole"), theirs only. */
 const loadSearch = (lang: string) =>
@@ -101,6 +96,8 @@ export const pickerStyles = css`
     padding: calc(0.5rem * var(--_density)) 0.75rem;
     cursor: pointer;
     min-height: 1.5rem;
+    content-visibility: auto;
+    contain-intrinsic-size: auto 2.5rem;
   }
   [role='option'][data-active] {
     background: var(--_accent);
@@ -144,10 +141,10 @@ export class CategoryPicker implements ReactiveController {
   /** The list was asked for before the categories arrived. */
   private waiting = false;
   private sections: Section[] = [];
-  private index: ServiceIndex<Service> | undefined;
-  private indexed: readonly Service[] | undefined;
-  private synonymsUsed: Record<string, readonly string[]> | undefined;
-  private lexiconUsed: unknown;
+  /** How many of their rows are rendered (see show()). */
+  private limit = MAX_SHOWN;
+  /** The list and the code selectedName() last looked up, and the name it found. */
+  private named: [list?: unknown, code?: string, name?: string] = [];
   private stopPositioning: (() => void) | undefined;
   /** For tests and for browsers without anchor positioning. */
   static useFloatingUi = !nativeAnchors();
@@ -179,47 +176,31 @@ export class CategoryPicker implements ReactiveController {
   }
 
   /**
-   * The index of this list, once the search chunk and the resident's lexicon are here (undefined until then; a
-   * lexicon that could not load, offline, is left out until it can).
-   */
-  private indexFor(services: readonly Service[]): ServiceIndex<Service> | undefined {
-    const synonyms = this.options.synonyms();
-    const lexicon = search?.lexiconFor(this.options.messages().lang);
-    if (!search || lexicon === undefined) return undefined;
-    if (this.indexed !== services || this.synonymsUsed !== synonyms || this.lexiconUsed !== lexicon)
-      this.keep(search.createServiceIndex(services, synonyms, lexicon), services, synonyms, lexicon);
-    return this.index;
-  }
-
-  private keep(index: ServiceIndex<Service>, ...[services, synonyms, lexicon]: IndexInputs): void {
-    Object.assign(this, { index, indexed: services, synonymsUsed: synonyms, lexiconUsed: lexicon });
-  }
-
-  /**
-   * Fetches the search and indexes the list while the browser is idle, before the resident types: a slice at a
-   * time, so the page never freezes for it (a keystroke meanwhile builds what it needs at once).
+   * Fetches the search and indexes the list while the browser is idle, before the resident types (see
+   * ../search/kept.ts).
    */
   private prepareSearch(): void {
     const lang = this.options.messages().lang;
-    if (!this.options.services().length) return;
-    whenIdle(
-      () =>
-        void loadSearch(lang).then(async () => {
-          const inputs: IndexInputs = [this.options.services(), this.options.synonyms(), search?.lexiconFor(lang)];
-          if (!search || inputs[2] === undefined || this.indexed === inputs[0]) return;
-          const index = await search.buildServiceIndex(...inputs);
-          // Still the list, the synonyms and the language shown (else the next keystroke indexes what is).
-          const now: IndexInputs = [this.options.services(), this.options.synonyms(), search.lexiconFor(lang)];
-          if (inputs.every((v, k) => v === now[k]) && lang === this.options.messages().lang)
-            this.keep(index, ...inputs);
-        }),
-    );
+    if (this.options.services().length)
+      whenIdle(
+        () =>
+          void loadSearch(lang).then(() =>
+            search?.prepareIndex(this.options.services(), this.options.synonyms(), lang),
+          ),
+      );
   }
 
-  /** The name of the chosen service, shown in the input when the resident is not typing. */
+  /**
+   * The name of the chosen service, shown in the input when the resident is not typing. Kept for its list and code:
+   * it is asked for several times per keystroke, and finding it in 5,000 services took ~3 ms at 4x CPU (issue #14).
+   */
   selectedName(): string {
+    const list = this.options.services();
     const code = this.options.selected();
-    return this.options.services().find((s) => s.service_code === code)?.service_name ?? '';
+    const [l, c] = this.named;
+    if (l !== list || c !== code)
+      this.named = [list, code, list.find((s) => s.service_code === code)?.service_name ?? ''];
+    return this.named[2]!;
   }
 
   /**
@@ -252,7 +233,7 @@ export class CategoryPicker implements ReactiveController {
       this.sections = [...groups].map(([label, rows]) => ({ label, rows }));
       return true;
     }
-    const index = this.indexFor(services);
+    const index = search?.indexFor(services, this.options.synonyms(), m.lang);
     if (!index) {
       this.sections = [];
       void loadSearch(m.lang).then(() => this.refresh());
@@ -275,10 +256,27 @@ export class CategoryPicker implements ReactiveController {
     return this.sections.flatMap((s) => s.rows);
   }
 
-  private async show(): Promise<void> {
+  /** Computes the rows and opens the list; `moving` through the same rows (arrow keys) keeps those rendered. */
+  private async show(moving?: boolean): Promise<void> {
     this.waiting = !this.compute() || this.options.services().length === 0;
     this.open = this.rows().length > 0;
     if (this.active >= this.rows().length) this.active = -1;
+    // The rows the list shows (about 9) come with the keystroke, the rest 10 at a time while the browser is idle,
+    // laid out then too (else the next keystroke would): 100 new rows took a keystroke past 50 ms at 4x CPU (issue
+    // #14). An arrow key that moves further renders that far at once.
+    this.limit = Math.max(this.active + 13, moving ? this.limit : 0);
+    const sections = this.sections;
+    const more = () =>
+      whenIdle(async () => {
+        if (sections == this.sections && this.limit < this.rows().length) {
+          this.limit += 10;
+          this.host.requestUpdate();
+          await (this.host as unknown as { updateComplete: Promise<unknown> }).updateComplete;
+          void this.listbox?.offsetHeight;
+          more();
+        }
+      });
+    more();
     this.host.requestUpdate();
     await (this.host as unknown as { updateComplete: Promise<unknown> }).updateComplete;
     const list = this.listbox;
@@ -286,7 +284,12 @@ export class CategoryPicker implements ReactiveController {
     if (this.open && !list.matches(':popover-open')) {
       list.showPopover();
       if (CategoryPicker.useFloatingUi) await this.placeWithFloatingUi(list);
-    } else if (!this.open && list.matches(':popover-open')) this.hide();
+    } else if (!this.open && list.matches(':popover-open')) {
+      // Closed while the search loads, it opens again when the search comes (hide() would forget that it should).
+      const { waiting } = this;
+      this.hide();
+      this.waiting = waiting;
+    }
     list.querySelector('[data-active]')?.scrollIntoView({ block: 'nearest' });
   }
 
@@ -336,7 +339,7 @@ export class CategoryPicker implements ReactiveController {
         }
         const step = e.key === 'ArrowDown' ? 1 : -1;
         this.active = this.active < 0 && step < 0 ? count - 1 : (this.active + step + count) % count;
-        void this.show();
+        void this.show(true);
         return;
       }
       case 'Enter':
@@ -370,18 +373,17 @@ export class CategoryPicker implements ReactiveController {
     this.sync();
   };
 
-  private highlighted(row: Row): TemplateResult {
+  private highlighted(row: Row): Array<string | TemplateResult> {
     const name = row.service.service_name;
-    const ranges = row.hit?.highlights ?? [];
     const parts: Array<string | TemplateResult> = [];
     let at = 0;
-    for (const [start, end] of ranges) {
+    for (const [start, end] of row.hit?.highlights ?? []) {
       if (start < at) continue;
       parts.push(name.slice(at, start), html`<mark>${name.slice(start, end)}</mark>`);
       at = end;
     }
     parts.push(name.slice(at));
-    return html`${parts}`;
+    return parts;
   }
 
   render(a: { describedBy: unknown; invalid: unknown }): TemplateResult {
@@ -426,7 +428,7 @@ export class CategoryPicker implements ReactiveController {
       </div>
       <div id="category-list" role="listbox" popover="manual" aria-label=${m.category}>
         ${this.sections.map((section, s) => {
-          const options = section.rows.map((row) => {
+          const options = section.rows.slice(0, Math.max(0, this.limit - n)).map((row) => {
             const i = n++;
             return html`<div
               role="option"
@@ -443,7 +445,7 @@ export class CategoryPicker implements ReactiveController {
               }
             </div>`;
           });
-          return section.label
+          return section.label && options.length
             ? html`<div role="group" aria-labelledby="group-${s}">
                 <div class="group-label" id="group-${s}" dir="auto">${section.label}</div>
                 ${options}

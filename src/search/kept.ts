@@ -1,0 +1,55 @@
+/**
+ * The category picker's indexes, kept per list of services with the synonyms and lexicon they were built with.
+ * Here, in the search's lazy chunk, rather than in the picker on the first screen (issue #14: the first screen's
+ * budget).
+ */
+import { buildServiceIndex, createServiceIndex, type Searchable, type ServiceIndex } from './index';
+import { lexiconFor, type Lexicon } from './lexicon/index';
+
+interface Kept {
+  synonyms: Record<string, readonly string[]> | undefined;
+  lexicon: Lexicon | null;
+  index: ServiceIndex<Searchable>;
+}
+const kept = new WeakMap<readonly Searchable[], Kept>();
+
+const found = (
+  services: readonly Searchable[],
+  synonyms: Record<string, readonly string[]> | undefined,
+  lexicon: Lexicon | null,
+) => {
+  const k = kept.get(services);
+  return k && k.synonyms === synonyms && k.lexicon === lexicon ? k.index : undefined;
+};
+
+/**
+ * The index of this list in the resident's language, built now if the idle build has not finished it; undefined
+ * while their lexicon is not here (one that could not load, offline, is left out until it can).
+ */
+export function indexFor<T extends Searchable>(
+  services: readonly T[],
+  synonyms: Record<string, readonly string[]> | undefined,
+  lang: string,
+): ServiceIndex<T> | undefined {
+  const lexicon = lexiconFor(lang);
+  if (lexicon === undefined) return undefined;
+  let index = found(services, synonyms, lexicon);
+  if (!index)
+    kept.set(services, { synonyms, lexicon, index: (index = createServiceIndex(services, synonyms, lexicon)) });
+  return index as ServiceIndex<T>;
+}
+
+/**
+ * Indexes the list before the resident types, a slice at a time (buildServiceIndex), so the page never freezes for
+ * it; a keystroke meanwhile builds what it needs at once (indexFor).
+ */
+export async function prepareIndex(
+  services: readonly Searchable[],
+  synonyms: Record<string, readonly string[]> | undefined,
+  lang: string,
+): Promise<void> {
+  const lexicon = lexiconFor(lang);
+  if (lexicon === undefined || found(services, synonyms, lexicon)) return;
+  const index = await buildServiceIndex(services, synonyms, lexicon);
+  if (!found(services, synonyms, lexicon)) kept.set(services, { synonyms, lexicon, index });
+}

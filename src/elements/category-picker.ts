@@ -10,7 +10,7 @@
  */
 import { css, html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import type { Service } from '../backend/types';
-import type { Messages } from '../i18n';
+import { loadMessages, moreWords, type Messages } from '../i18n';
 import type { SearchHit } from '../search';
 
 /**
@@ -20,12 +20,15 @@ import type { SearchHit } from '../search';
  */
 let search: typeof import('../search') | undefined;
 let searchLoad: Promise<unknown> | undefined;
-/** The search, then the lexicon of the resident's language (issue #13: "bache" finds "Pothole"), theirs only. */
+/**
+ * The search, then the lexicon of the resident's language (issue #13: "bache" finds "Pothole"), theirs only, and
+ * the words it speaks ("3 categories found"), which are the later words: not the first screen's.
+ */
 const loadSearch = (lang: string) =>
   (searchLoad ??= import('../search').then(
     (m) => (search = m),
     () => (searchLoad = undefined), // offline: asked again with the next keystroke
-  )).then(() => search?.loadLexicon(lang));
+  )).then(() => Promise.all([search?.loadLexicon(lang), loadMessages(lang, true)]));
 const whenIdle = (task: () => void) => (globalThis.requestIdleCallback ?? setTimeout)(() => task());
 
 /** Enough to browse; beyond that the resident types to narrow down (5,000-service catalogues exist). */
@@ -156,6 +159,8 @@ export class CategoryPicker implements ReactiveController {
       selected: () => string;
       synonyms: () => Record<string, readonly string[]> | undefined;
       messages: () => Messages;
+      /** The language of the city's words (its names and groups) where it is not the resident's: their `lang`. */
+      lang: () => string | undefined;
       /** The resident chose a service; `sentence` is what they typed when it was a description. */
       onSelect: (code: string, sentence?: string) => void;
     },
@@ -233,7 +238,8 @@ export class CategoryPicker implements ReactiveController {
       this.sections = [...groups].map(([label, rows]) => ({ label, rows }));
       return true;
     }
-    const index = search?.indexFor(services, this.options.synonyms(), m.lang);
+    const words = moreWords[m.lang];
+    const index = words && search?.indexFor(services, this.options.synonyms(), m.lang);
     if (!index) {
       this.sections = [];
       void loadSearch(m.lang).then(() => this.refresh());
@@ -247,7 +253,7 @@ export class CategoryPicker implements ReactiveController {
     // No category has all those words: read it as a description of the problem instead.
     const suggested = index.suggest(query, 5);
     this.sections = suggested.length
-      ? [{ label: m.suggestionsFor, rows: suggested.map((hit) => ({ service: hit.item, hit })) }]
+      ? [{ label: words.suggestionsFor, rows: suggested.map((hit) => ({ service: hit.item, hit })) }]
       : [];
     return true;
   }
@@ -314,7 +320,8 @@ export class CategoryPicker implements ReactiveController {
 
   private choose(row: Row | undefined): void {
     if (!row) return;
-    const sentence = this.sections[0]?.label === this.options.messages().suggestionsFor ? this.query : undefined;
+    const sentence =
+      this.sections[0]?.label === moreWords[this.options.messages().lang]?.suggestionsFor ? this.query : undefined;
     this.hide();
     this.options.onSelect(row.service.service_code, sentence);
     this.sync();
@@ -392,6 +399,8 @@ export class CategoryPicker implements ReactiveController {
     const activeId = this.open && this.active >= 0 ? `option-${this.active}` : nothing;
     const shown = this.rows().length;
     const flat = this.sections.length === 1 && !this.sections[0]!.label;
+    const words = moreWords[m.lang];
+    const lang = this.options.lang() ?? nothing;
     return html`<div class="combo">
         <input
           id="category"
@@ -438,16 +447,23 @@ export class CategoryPicker implements ReactiveController {
               @mousedown=${(e: Event) => e.preventDefault()}
               @click=${() => this.choose(row)}
             >
-              <bdi>${this.highlighted(row)}</bdi>${
+              <bdi lang=${lang}>${this.highlighted(row)}</bdi>${
                 flat && row.service.group
-                  ? html` <span class="in-group">— <bdi>${row.service.group}</bdi></span>`
+                  ? html` <span class="in-group">— <bdi lang=${lang}>${row.service.group}</bdi></span>`
                   : nothing
               }
             </div>`;
           });
           return section.label && options.length
             ? html`<div role="group" aria-labelledby="group-${s}">
-                <div class="group-label" id="group-${s}" dir="auto">${section.label}</div>
+                <div
+                  class="group-label"
+                  id="group-${s}"
+                  dir="auto"
+                  lang=${section.rows[0]?.service.group === section.label ? lang : nothing}
+                >
+                  ${section.label}
+                </div>
                 ${options}
               </div>`
             : options;
@@ -455,10 +471,10 @@ export class CategoryPicker implements ReactiveController {
       </div>
       <p class="visually-hidden" role="status">
         ${
-          this.query && this.query !== this.selectedName() && !this.waiting
+          this.query && this.query !== this.selectedName() && !this.waiting && words
             ? shown
-              ? m.categoriesFound(shown)
-              : m.noCategoryFound
+              ? words.categoriesFound(shown)
+              : words.noCategoryFound
             : ''
         }
       </p>`;

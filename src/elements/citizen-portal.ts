@@ -94,6 +94,8 @@ export class CitizenPortal extends LitElement {
   /** GeoReport v2 `api_key`. */
   declare apiKey: string | null;
   declare lang: string;
+  /** The language of the city's own words (BCP 47). */
+  declare serverLang: string | null;
   /** The languages offered, space-separated: a switcher when more than one. */
   declare languages: string | null;
   /** json | xml. */

@@ -25,6 +25,7 @@ import { allWords } from '../i18n/all-words';
 import type { Config } from '../schema/config';
 import { stepOf, stepsOf, type FieldError, type Step } from '../schema/draft';
 import type { ReportFlow } from '../report/flow';
+import { cityLang } from '../report/translate';
 import { baseStyles } from './styles';
 import { backendErrorText } from './error-text';
 import { draftUnkept } from '../storage/draft-store';
@@ -104,6 +105,7 @@ export class ReportForm extends LitElement {
     selected: () => this.flow?.draft.serviceCode ?? '',
     synonyms: () => this.synonyms,
     messages: () => this.messages,
+    lang: () => this.cityLang(),
     onSelect: (code, sentence) => {
       const flow = this.flow!;
       // A description typed into the category field is the start of the report's description.
@@ -199,6 +201,11 @@ export class ReportForm extends LitElement {
 
   // --- Step 1: the problem ----------------------------------------------------------------------------------------
 
+  /** The language of the city's own words where it is not the resident's: their `lang` (issue #13). */
+  private cityLang(): string | undefined {
+    return cityLang(this.settings.serverLang, this.messages.lang, this.flow?.words);
+  }
+
   private renderCategory(flow: ReportFlow): TemplateResult {
     const m = this.messages;
     const s = flow.services;
@@ -229,7 +236,7 @@ export class ReportForm extends LitElement {
       <p class="hint" id="category-hint">${m.categoryHint}</p>
       ${a.message} ${this.picker.render(a)}
       <p class="visually-hidden" role="status">${s.state === 'loading' ? m.loadingCategories : ''}</p>
-      ${selected?.description ? html`<p class="hint">${selected.description}</p>` : nothing}
+      ${selected?.description ? html`<p class="hint" lang=${this.cityLang() ?? nothing}>${selected.description}</p>` : nothing}
     </div>`;
   }
 
@@ -372,10 +379,11 @@ export class ReportForm extends LitElement {
           <span class="step-count">${m.stepCount(n + 1, order.length)}</span> ${m.stepNames[step]}
         </h2>
         ${
-          flow.restored
+          // A report kept from before (a reload, a closed tab): with the later words, which come with it.
+          flow.restored && moreWords[m.lang]
             ? html`<p class="panel" role="status">
-                ${m.restored}
-                <button type="button" class="secondary" @click=${this.discardDraft}>${m.discard}</button>
+                ${allWords(m).restored}
+                <button type="button" class="secondary" @click=${this.discardDraft}>${allWords(m).discard}</button>
               </p>`
             : nothing
         }

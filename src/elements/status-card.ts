@@ -127,16 +127,21 @@ export interface CardOptions {
   onCopy: () => void;
   /** Room for a small map of the place (a picture, drawn by the status view). */
   withMap?: boolean;
+  /**
+   * The language of the city's words where it is not the resident's (see report/translate's cityLang): `name` for
+   * the category's name (which the city may have translated), `server` for the server's own notes.
+   */
+  langs?: { name?: string | undefined; server?: string | undefined };
 }
 
 export function renderCard(m: M, r: ServiceRequest, o: CardOptions): TemplateResult {
-  const rows: Array<[string, string | undefined]> = [
+  const rows: Array<[string, string | undefined, string?]> = [
     [m.status, statusText(m, r)],
-    [m.notes, r.status_notes],
-    [m.service, r.service_name],
+    [m.notes, r.status_notes, o.langs?.server],
+    [m.service, r.service_name, o.langs?.name],
     // The place in words even when the map cannot be drawn: the address, else the coordinates.
     [m.place, r.address ?? (r.lat !== undefined && r.long !== undefined ? coordinates(r.lat, r.long) : undefined)],
-    [m.agency, r.agency_responsible],
+    [m.agency, r.agency_responsible, o.langs?.server],
   ];
   const entries = timeline(m, r);
   // The card is inside the tracker's status region, but not read out as one block when it arrives or changes
@@ -145,10 +150,10 @@ export function renderCard(m: M, r: ServiceRequest, o: CardOptions): TemplateRes
     <h2 id="request-title" tabindex="-1">${m.requestTitle(r.service_request_id)}</h2>
     ${o.staleSince ? html`<p class="stale">${m.lastKnown(formatDate(o.staleSince, o.locale))}</p>` : nothing}
     <dl>
-      ${rows.map(([label, value]) =>
+      ${rows.map(([label, value, lang]) =>
         value
           ? html`<dt>${label}</dt>
-              <dd>${value}</dd>`
+              <dd lang=${lang ?? nothing}>${value}</dd>`
           : nothing,
       )}
     </dl>

@@ -18,7 +18,7 @@ import { MyRequestsController } from './my-requests-list';
 import { statusViewStyles } from './status-view.styles';
 import type { PinMap } from '../map/pin-map';
 import type { Adapters } from '../adapters';
-import { translate } from '../report/translate';
+import { cityLang, translate } from '../report/translate';
 import type { Config } from '../schema/config';
 
 /** How long a number the server does not know is tried as a provisional token: one attempt. */
@@ -344,6 +344,10 @@ export class StatusView extends LitElement {
                   link: deepLink(this.found.service_request_id),
                   onCopy: () => this.copyLink(),
                   withMap: !!this.settings?.mapStyle && this.found.lat !== undefined && this.found.long !== undefined,
+                  langs: {
+                    name: cityLang(this.settings?.serverLang, m.lang, this.translations),
+                    server: cityLang(this.settings?.serverLang, m.lang, undefined),
+                  },
                 },
               )
             : nothing

@@ -1,9 +1,5 @@
 import type { Messages } from './messages';
 
-const rules = new Intl.PluralRules('ar');
-/** The form of a count for n: zero, one, two, few (3–10), many (11–99), other (100, 101, 102…). */
-const plural = (n: number, forms: Record<Intl.LDMLPluralRule, string>) => forms[rules.select(n)];
-
 export const messages: Messages = {
   lang: 'ar',
   tabReport: 'الإبلاغ عن مشكلة',
@@ -17,20 +13,7 @@ export const messages: Messages = {
   category: 'الفئة',
   categoryHint: 'اكتب كلمة مثل «حفرة»، أو صِف المشكلة. أو استخدم مفاتيح الأسهم لعرض كل الفئات.',
   showAllCategories: 'عرض كل الفئات',
-  suggestionsFor: 'أقرب الفئات إلى ما وصفته',
-  categoriesFound: (n) =>
-    plural(n, {
-      zero: 'لم يُعثر على أي فئة',
-      one: 'عُثر على فئة واحدة',
-      two: 'عُثر على فئتين',
-      few: `عُثر على ${n} فئات`,
-      many: `عُثر على ${n} فئة`,
-      other: `عُثر على ${n} فئة`,
-    }),
-  noCategoryFound: 'لا توجد فئة مطابقة. جرّب كلمات أخرى، أو استخدم مفاتيح الأسهم لعرض كل الفئات.',
   otherGroup: 'أخرى',
-  restored: 'احتفظنا بالبلاغ الذي بدأته.',
-  discard: 'البدء من جديد',
   startWithPhoto: 'ابدأ بصورة',
   startWithLocation: 'ابدأ بالموقع',
 

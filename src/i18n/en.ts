@@ -13,12 +13,7 @@ export const messages: Messages = {
   category: 'Category',
   categoryHint: 'Type a word such as “pothole”, or describe the problem. Or use the arrow keys to see every category.',
   showAllCategories: 'Show all categories',
-  suggestionsFor: 'Best matches for what you described',
-  categoriesFound: (n) => (n === 1 ? '1 category found' : `${n} categories found`),
-  noCategoryFound: 'No category matches. Try other words, or use the arrow keys to see every category.',
   otherGroup: 'Other',
-  restored: 'We kept the report you started.',
-  discard: 'Start again',
   startWithPhoto: 'Start with a photo',
   startWithLocation: 'Start with the location',
 

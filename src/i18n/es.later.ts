@@ -119,6 +119,12 @@ export const messages: LaterMessages = {
   usePhotoLocation: 'Usar la ubicación de la foto',
   photoLocationUsed: 'El lugar donde se tomó la foto es ahora la ubicación del problema.',
   photoNoPlace: 'Esta foto no indica dónde se tomó. Ponga el marcador donde está el problema.',
+  suggestionsFor: 'Las categorías que mejor coinciden con lo que describió',
+  categoriesFound: (n) => (n === 1 ? '1 categoría encontrada' : `${n} categorías encontradas`),
+  noCategoryFound:
+    'Ninguna categoría coincide. Pruebe con otras palabras o use las teclas de flecha para ver todas las categorías.',
+  restored: 'Guardamos el reporte que había empezado.',
+  discard: 'Empezar de nuevo',
   notHandledHere: 'La ciudad no se encarga de esto',
   call: (phone) => `Llame al ${phone}`,
   uploading: (name) => `Enviando ${name}…`,

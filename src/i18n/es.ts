@@ -14,13 +14,7 @@ export const messages: Messages = {
   categoryHint:
     'Escriba una palabra como “bache” o describa el problema. También puede usar las teclas de flecha para ver todas las categorías.',
   showAllCategories: 'Ver todas las categorías',
-  suggestionsFor: 'Las categorías que mejor coinciden con lo que describió',
-  categoriesFound: (n) => (n === 1 ? '1 categoría encontrada' : `${n} categorías encontradas`),
-  noCategoryFound:
-    'Ninguna categoría coincide. Pruebe con otras palabras o use las teclas de flecha para ver todas las categorías.',
   otherGroup: 'Otros',
-  restored: 'Guardamos el reporte que había empezado.',
-  discard: 'Empezar de nuevo',
   startWithPhoto: 'Empezar con una foto',
   startWithLocation: 'Empezar por el lugar',
 

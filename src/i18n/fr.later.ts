@@ -127,6 +127,12 @@ export const messages: LaterMessages = {
   usePhotoLocation: 'Utiliser le lieu de la photo',
   photoLocationUsed: 'L’endroit où la photo a été prise est maintenant le lieu du problème.',
   photoNoPlace: 'Cette photo n’indique pas où elle a été prise. Placez le repère à l’endroit du problème.',
+  suggestionsFor: 'Les catégories les plus proches de votre description',
+  categoriesFound: (n) => (one(n) ? `${n} catégorie trouvée` : `${n} catégories trouvées`),
+  noCategoryFound:
+    'Aucune catégorie ne correspond. Essayez d’autres mots, ou utilisez les flèches du clavier pour voir toutes les catégories.',
+  restored: 'Nous avons gardé le signalement que vous aviez commencé.',
+  discard: 'Recommencer',
   notHandledHere: 'La Ville ne s’en occupe pas',
   call: (phone) => `Appelez le ${phone}`,
   uploading: (name) => `Envoi de ${name}…`,

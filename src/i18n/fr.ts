@@ -1,8 +1,5 @@
 import type { Messages } from './messages';
 
-/** French puts 0 and 1 in the singular. */
-const one = (n: number) => new Intl.PluralRules('fr').select(n) === 'one';
-
 // Spacing: \u00a0 (no-break space) before « : » and inside « », \u202f (narrow no-break space) before ; ? !
 
 export const messages: Messages = {
@@ -19,13 +16,7 @@ export const messages: Messages = {
   categoryHint:
     'Tapez un mot comme «\u00a0nid-de-poule\u00a0», ou décrivez le problème. Vous pouvez aussi utiliser les flèches du clavier pour voir toutes les catégories.',
   showAllCategories: 'Voir toutes les catégories',
-  suggestionsFor: 'Les catégories les plus proches de votre description',
-  categoriesFound: (n) => (one(n) ? `${n} catégorie trouvée` : `${n} catégories trouvées`),
-  noCategoryFound:
-    'Aucune catégorie ne correspond. Essayez d’autres mots, ou utilisez les flèches du clavier pour voir toutes les catégories.',
   otherGroup: 'Autres',
-  restored: 'Nous avons gardé le signalement que vous aviez commencé.',
-  discard: 'Recommencer',
   startWithPhoto: 'Commencer par une photo',
   startWithLocation: 'Commencer par le lieu',
 

@@ -22,12 +22,7 @@ export interface Messages {
   category: string;
   categoryHint: string;
   showAllCategories: string;
-  suggestionsFor: string;
-  categoriesFound: (n: number) => string;
-  noCategoryFound: string;
   otherGroup: string;
-  restored: string;
-  discard: string;
   /** The first screen's other ways in (issue #13 §7). */
   startWithPhoto: string;
   startWithLocation: string;
@@ -105,6 +100,13 @@ export interface LaterMessages {
   removePhoto: (n: number) => string;
   usePhotoLocation: string;
   photoLocationUsed: string;
+  /** The category search's words (loaded with the search). */
+  suggestionsFor: string;
+  categoriesFound: (n: number) => string;
+  noCategoryFound: string;
+  /** A report kept from before (a reload, a closed tab), and the button that drops it. */
+  restored: string;
+  discard: string;
   /** A photo chosen first whose file does not say where it was taken. */
   photoNoPlace: string;
   /** The card for a category another organisation handles (see `redirects`). */

@@ -13,12 +13,7 @@ export const messages: Messages = {
   category: 'Danh mục',
   categoryHint: 'Hãy gõ một từ như “ổ gà”, hoặc mô tả sự cố. Hoặc dùng các phím mũi tên để xem tất cả danh mục.',
   showAllCategories: 'Hiện tất cả danh mục',
-  suggestionsFor: 'Các danh mục phù hợp nhất với mô tả của bạn',
-  categoriesFound: (n) => `Tìm thấy ${n} danh mục`,
-  noCategoryFound: 'Không có danh mục nào phù hợp. Hãy thử từ khác, hoặc dùng các phím mũi tên để xem tất cả danh mục.',
   otherGroup: 'Khác',
-  restored: 'Chúng tôi đã giữ lại báo cáo bạn đang làm dở.',
-  discard: 'Bắt đầu lại',
   startWithPhoto: 'Bắt đầu bằng ảnh',
   startWithLocation: 'Bắt đầu bằng vị trí',
 

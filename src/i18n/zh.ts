@@ -13,12 +13,7 @@ export const messages: Messages = {
   category: '类别',
   categoryHint: '请输入一个词，例如“坑洞”，或描述问题。也可以用方向键查看所有类别。',
   showAllCategories: '显示所有类别',
-  suggestionsFor: '与您的描述最相符的类别',
-  categoriesFound: (n) => `找到${n}个类别`,
-  noCategoryFound: '没有相符的类别。请换个词试试，或用方向键查看所有类别。',
   otherGroup: '其他',
-  restored: '我们已为您保留之前填写的报告。',
-  discard: '重新开始',
   startWithPhoto: '从照片开始',
   startWithLocation: '从位置开始',
 

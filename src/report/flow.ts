@@ -108,7 +108,8 @@ export class ReportFlow {
     if (saved) {
       this.draft = saved;
       this.restored = true;
-      if (saved.step !== 'what' || saved.start === 'where') void this.loadSteps();
+      // Its notice is in the later words, and it goes on in the later steps: both come now.
+      void this.loadSteps();
     } else if (anyKept(options.storageKey)) void this.loadSteps(); // a closed tab's report, offered by them
   }
 

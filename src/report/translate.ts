@@ -11,6 +11,14 @@ export type CityWords = Readonly<Record<string, string>>;
 export const translate = (t: CityWords | undefined, word: string): string =>
   t && Object.hasOwn(t, word) ? t[word]! : word;
 
+/**
+ * The language to mark the city's own words with (`lang`), so that a screen reader reads them in their own voice:
+ * the server's (`server-lang`, English unless set) where the resident reads another language and the city gave no
+ * translations into theirs; undefined where the words are the resident's language.
+ */
+export const cityLang = (server = 'en', resident: string, words: CityWords | undefined): string | undefined =>
+  words || server.split('-')[0]!.toLowerCase() === resident ? undefined : server;
+
 export const translateService = (t: CityWords | undefined, s: Service): Service => ({
   ...s,
   service_name: translate(t, s.service_name),

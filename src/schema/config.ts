@@ -54,6 +54,19 @@ export const ConfigSchema = z.object({
    */
   lang: optionalSetting,
   /**
+   * The language the city's server writes its categories, questions and statuses in (BCP 47). Where the resident
+   * reads another language and the city gave no `translations` into it, that text is marked with it (`lang`), so a
+   * screen reader reads it in that language's voice. @default `en`
+   */
+  serverLang: z.pipe(
+    optionalSetting,
+    z.transform((v, ctx) => {
+      if (v && !/^[a-z]{2,3}(-\w+)*$/i.test(v))
+        ctx.issues.push({ code: 'custom', message: 'must be a language tag such as "en" or "de-CH"', input: v });
+      return v;
+    }),
+  ),
+  /**
    * The languages the city offers, e.g. `en es zh`: a "Language" switcher above the form (the resident's choice is
    * remembered on the device). The first is the default when none of the resident's languages is offered.
    */

@@ -96,7 +96,8 @@ export class NearbyReports implements ReactiveController {
           ({ request: r, meters }) =>
             html`<li>
               <p>
-                <strong>${r.service_name ?? ''}</strong> ${r.address ? html`— ${r.address}` : nothing}<br />
+                <strong lang=${this.host.cityLang}>${r.service_name ?? ''}</strong>
+                ${r.address ? html`— ${r.address}` : nothing}<br />
                 <span class="hint"
                   >${m.nearbyDetails(Math.round(meters), when(r.requested_datetime), r.status_notes)}</span
                 >

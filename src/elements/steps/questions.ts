@@ -27,7 +27,9 @@ export function renderQuestions(host: StepElement): TemplateResult | typeof noth
   return html`<fieldset>
     <legend>${m.questionsHeading}</legend>
     ${d.value.attributes.map((attr) =>
-      attr.variable ? renderQuestion(host, attr, index++) : html`<p class="field hint">${attr.description ?? ''}</p>`,
+      attr.variable
+        ? renderQuestion(host, attr, index++)
+        : html`<p class="field hint" lang=${host.cityLang}>${attr.description ?? ''}</p>`,
     )}
   </fieldset>`;
 }
@@ -38,9 +40,12 @@ function renderQuestion(host: StepElement, attr: Attribute, index: number): Temp
   const field = attrField(attr.code);
   const a = host.fieldA11y(field, !!attr.datatype_description);
   // The city's words are isolated from ours: an English question in an Arabic form keeps its "?" at its end.
-  const label = html`<bdi>${attr.description ?? attr.code}</bdi>${attr.required ? nothing : html` ${m.optional}`}`;
+  // Marked with their language too, for screen readers' voices (issue #13).
+  const label = html`<bdi lang=${host.cityLang}>${attr.description ?? attr.code}</bdi>${
+      attr.required ? nothing : html` ${m.optional}`
+    }`;
   const hint = attr.datatype_description
-    ? html`<p class="hint" id="${id}-hint" dir="auto">${attr.datatype_description}</p>`
+    ? html`<p class="hint" id="${id}-hint" dir="auto" lang=${host.cityLang}>${attr.datatype_description}</p>`
     : nothing;
   const value = host.flow.draft.answers[attr.code];
   const text = typeof value === 'string' ? value : '';
@@ -72,7 +77,7 @@ function renderQuestion(host: StepElement, attr: Attribute, index: number): Temp
               .checked=${multi ? list.includes(v.key) : text === v.key}
               @change=${toggle(v.key)}
             />
-            <label for="${id}-${i}"><bdi>${v.name}</bdi></label>
+            <label for="${id}-${i}"><bdi lang=${host.cityLang}>${v.name}</bdi></label>
           </div>`,
       )}
     </fieldset>`;
@@ -107,7 +112,10 @@ function renderQuestion(host: StepElement, attr: Attribute, index: number): Temp
       @change=${onInput}
     >
       <option value="" ?selected=${!text}>${m.chooseOne}</option>
-      ${attr.values.map((v) => html`<option value=${v.key} dir="auto" ?selected=${v.key === text}>${v.name}</option>`)}
+      ${attr.values.map(
+        (v) =>
+          html`<option value=${v.key} dir="auto" lang=${host.cityLang} ?selected=${v.key === text}>${v.name}</option>`,
+      )}
     </select>`;
   } else if (attr.datatype === 'text') {
     control = html`<textarea

@@ -159,10 +159,12 @@ export class ReviewStep extends StepElement {
           )}
         </ul>`
       : '';
-    const rows: Array<[label: string, value: string | TemplateResult, step: Step]> = [
-      [m.category, this.flow.selectedService()?.service_name ?? d.serviceCode, 'what'],
-      ...questions(this.flow.currentDefinition()).map((a): [string, string, Step] => [
-        a.description ?? a.code,
+    // The city's own words (the category, its questions) in their language, for screen readers' voices.
+    const city = (text: string) => html`<span lang=${this.cityLang}>${text}</span>`;
+    const rows: Array<[label: string | TemplateResult, value: string | TemplateResult, step: Step]> = [
+      [m.category, city(this.flow.selectedService()?.service_name ?? d.serviceCode), 'what'],
+      ...questions(this.flow.currentDefinition()).map((a): [TemplateResult, string, Step] => [
+        city(a.description ?? a.code),
         this.answer(a.code),
         'details',
       ]),

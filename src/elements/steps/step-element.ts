@@ -8,6 +8,7 @@ import type { Adapters } from '../../adapters';
 import type { Messages } from '../../i18n';
 import { allWords } from '../../i18n/all-words';
 import type { ReportFlow } from '../../report/flow';
+import { cityLang } from '../../report/translate';
 import type { Config } from '../../schema/config';
 import type { Draft } from '../../schema/draft';
 import { FlowController } from '../flow-controller';
@@ -73,6 +74,11 @@ export abstract class StepElement extends LitElement {
   /** The resident's words, the later steps' included (loaded with this chunk). */
   get words() {
     return allWords(this.messages);
+  }
+
+  /** The language of the city's own words, where it is not the resident's (see cityLang): their `lang`. */
+  get cityLang(): string | typeof nothing {
+    return cityLang(this.settings.serverLang, this.messages.lang, this.flow.words) ?? nothing;
   }
 
   protected get draft(): Draft {

@@ -70,7 +70,7 @@ export const pickerStyles = css`
     position-area: block-end span-inline-end;
     position-try-fallbacks: flip-block;
     width: anchor-size(width);
-    max-height: min(22rem, 100%);
+    max-height: min(22rem, 100% - 4px); /* its 2px margins stay inside the room it has */
     inset: auto;
     margin: 2px 0;
     padding: 0.25rem 0;

@@ -3,7 +3,7 @@
  * Here, in the search's lazy chunk, rather than in the picker on the first screen (issue #14: the first screen's
  * budget).
  */
-import { buildServiceIndex, createServiceIndex, type Searchable, type ServiceIndex } from './index';
+import { buildServiceIndex, createServiceIndex, type Searchable, type ServiceIndex } from './service-index';
 import { lexiconFor, type Lexicon } from './lexicon/index';
 
 interface Kept {

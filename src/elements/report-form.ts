@@ -249,7 +249,8 @@ export class ReportForm extends LitElement {
   /** The card instead of the form, from the later steps' chunk (fetched at once for it: a rare case). */
   private renderRedirect(flow: ReportFlow): TemplateResult | typeof nothing {
     const r = this.redirect();
-    if (r) void flow.loadSteps();
+    // Asked for once: a failed load (offline) is not asked again at every render.
+    if (r && !flow.steps) void flow.loadSteps();
     return r
       ? html`<citizen-portal-redirect
           .redirect=${r}

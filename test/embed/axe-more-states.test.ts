@@ -14,20 +14,7 @@ import { MOCK_BASE, useMockBackend } from '../helpers/mock-backend';
 import { getByRole, queryAllByRole, regionText, type, waitFor } from '../helpers/dom';
 import { categoryInput, next, pickCategory } from '../helpers/report';
 import { checkEverywhere, checkThemes } from '../helpers/axe';
-
-/** Puts files into a file input as the browser would after the resident picks them. */
-function choose(input: HTMLInputElement, file: File): void {
-  const list = new DataTransfer();
-  list.items.add(file);
-  input.files = list.files;
-  input.dispatchEvent(new Event('change', { bubbles: true }));
-}
-
-async function jpeg(): Promise<File> {
-  const canvas = new OffscreenCanvas(64, 48);
-  canvas.getContext('2d')!.fillRect(0, 0, 64, 48);
-  return new File([await canvas.convertToBlob({ type: 'image/jpeg' })], 'wall.jpg', { type: 'image/jpeg' });
-}
+import { chooseFiles as choose, photoFile } from '../helpers/files';
 
 describe('axe in more states', function () {
   // Each state is checked six times (themes, directions, forced colours): more than the default 10 s.
@@ -76,7 +63,7 @@ describe('axe in more states', function () {
     questionsFail = false;
 
     const picker = getByRole<HTMLInputElement>(el, 'button', 'Choose photos', { includeHidden: true });
-    choose(picker, await jpeg());
+    choose(picker, await photoFile('wall.jpg', 64, 48));
     await waitFor(() => queryAllByRole(el, 'button', 'Remove photo 1').length, 'the photo added', 10000);
     await checkEverywhere(el, 'a photo added');
     choose(picker, new File(['not a photo'], 'notes.jpg', { type: 'image/jpeg' }));

@@ -9,29 +9,9 @@ import type { CitizenPortal } from '../../src/index';
 import { useMockBackend } from '../helpers/mock-backend';
 import { deepQuery, getByRole, queryAllByRole, regionText, type, waitFor } from '../helpers/dom';
 import { next, pickCategory, stepTitle, submitAndWait } from '../helpers/report';
-import { withExif } from '../helpers/exif-writer';
+import { chooseFiles as choose, photoFile as photo } from '../helpers/files';
 
 const BASE = '/open311/v2';
-
-/** A JPEG photo of `width`×`height`, with GPS in its EXIF when given. */
-async function photo(name: string, width: number, height: number, gps?: { lat: number; long: number }): Promise<File> {
-  const canvas = new OffscreenCanvas(width, height);
-  const ctx = canvas.getContext('2d')!;
-  ctx.fillStyle = '#7a6';
-  ctx.fillRect(0, 0, width, height);
-  ctx.fillStyle = '#333';
-  ctx.fillRect(width / 4, height / 4, width / 2, height / 2);
-  const jpeg = new Uint8Array(await (await canvas.convertToBlob({ type: 'image/jpeg' })).arrayBuffer());
-  return new File([gps ? withExif(jpeg, gps) : jpeg], name, { type: 'image/jpeg' });
-}
-
-/** Puts files into a file input as the browser would after the resident picks them. */
-function choose(input: HTMLInputElement, ...files: File[]): void {
-  const list = new DataTransfer();
-  for (const f of files) list.items.add(f);
-  input.files = list.files;
-  input.dispatchEvent(new Event('change', { bubbles: true }));
-}
 
 async function toDetails(attrs = '') {
   sessionStorage.clear();

@@ -10,27 +10,9 @@ import type { CitizenPortal } from '../../src/index';
 import { useMockBackend } from '../helpers/mock-backend';
 import { deepQuery, getByRole, queryAllByRole, regionText, type, waitFor } from '../helpers/dom';
 import { back, next, pickCategory, stepTitle, submitAndWait } from '../helpers/report';
-import { withExif } from '../helpers/exif-writer';
+import { chooseFiles as choose, photoFile } from '../helpers/files';
 
 const BASE = '/open311/v2';
-
-/** A JPEG photo, with GPS in its EXIF when given. */
-async function photo(name: string, gps?: { lat: number; long: number }): Promise<File> {
-  const canvas = new OffscreenCanvas(1200, 900);
-  const ctx = canvas.getContext('2d')!;
-  ctx.fillStyle = '#7a6';
-  ctx.fillRect(0, 0, 1200, 900);
-  const jpeg = new Uint8Array(await (await canvas.convertToBlob({ type: 'image/jpeg' })).arrayBuffer());
-  return new File([gps ? withExif(jpeg, gps) : jpeg], name, { type: 'image/jpeg' });
-}
-
-/** Puts a file into a file input as the browser does after the resident picks it. */
-function choose(input: HTMLInputElement, file: File): void {
-  const list = new DataTransfer();
-  list.items.add(file);
-  input.files = list.files;
-  input.dispatchEvent(new Event('change', { bubbles: true }));
-}
 
 /** The file input behind "Start with a photo" (visually hidden inside its label, named by it). */
 const photoStart = (el: Element) =>
@@ -112,7 +94,7 @@ describe('start with the location, or with a photo', () => {
   it('starts with a photo: it is added, the pin goes where it was taken, then the category; it is sent', async () => {
     const mock = await useMockBackend();
     const el = await portal(true);
-    choose(photoStart(el), await photo('wall.jpg', { lat: 41.5021, long: -90.4978 }));
+    choose(photoStart(el), await photoFile('wall.jpg', 1200, 900, { lat: 41.5021, long: -90.4978 }));
     await waitFor(() => stepTitle(el) === 'Step 1 of 4: Location', 'the location step first');
     const thumb = await waitFor(() => deepQuery<HTMLImageElement>(el, '.thumbs img'), 'the photo', 10_000);
     expect(thumb.alt).to.equal('Photo 1: wall.jpg');
@@ -141,7 +123,7 @@ describe('start with the location, or with a photo', () => {
   it('asks for the pin when the photo does not say where it was taken', async () => {
     await useMockBackend();
     const el = await portal(true);
-    choose(photoStart(el), await photo('no-gps.jpg'));
+    choose(photoStart(el), await photoFile('no-gps.jpg', 1200, 900));
     await waitFor(
       () => regionText(el, 'status').includes('This photo does not say where it was taken.'),
       'the sentence',

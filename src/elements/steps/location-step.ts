@@ -117,7 +117,7 @@ export class LocationStep extends StepElement implements LocationHost {
     const m = this.words;
     const close = this.nearby.near();
     void this.updateComplete.then(() => this.map.showNearby(close, (r) => this.nearby.trackInstead(r)));
-    const started = this.draft.start === 'where' && (this.draft.photos.length || this.photos.busy);
+    const started = this.draft.start === 'where' && (this.draft.photos.length || this.photos.showing);
     return html`
       ${started ? this.photos.render() : nothing}
       <p class="hint">${m.locationHint}</p>

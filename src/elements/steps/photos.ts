@@ -40,7 +40,7 @@ export class PhotoUploads {
   ) {}
 
   /** Something to show beyond the report's photos: one on its way, a failed upload, or why one was refused. */
-  get busy(): boolean {
+  get showing(): boolean {
     return this.uploads.length > 0 || !!this.problem;
   }
 

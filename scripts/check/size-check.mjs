@@ -84,5 +84,11 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     console.error('maplibre-gl is in the core bundle: it must load only in its lazy chunk.');
     failed = true;
   }
+  // vite.config.ts marks the entry for eager compilation off the main thread (issue #14); a build change that
+  // drops the mark would slow the first screen without any test noticing.
+  if (!readFileSync(entry, 'utf8').startsWith('//# allFunctionsCalledOnLoad\n')) {
+    console.error('dist/citizen-portal.js lost its first line, the compile hint //# allFunctionsCalledOnLoad.');
+    failed = true;
+  }
   process.exit(failed ? 1 : 0);
 }

@@ -26,6 +26,10 @@ export interface Outside {
   fetchConfigFile(url: string): Promise<unknown>;
 }
 const TABS: Tab[] = ['report', 'status'];
+/** How long the first screen waits for its categories once the page's current task is done (ms). */
+const FIRST_SCREEN_WAIT = 50;
+/** Resolves `ms` after the current task (a module's evaluation, however slow the device) has ended. */
+const afterThisTask = (ms: number) => new Promise((resolve) => setTimeout(() => setTimeout(resolve, ms)));
 /** The inner views' parts the page may style (the README's ::part() list), forwarded through this shadow root. */
 const REPORT_PARTS =
   'form, error-summary, submit, back, step-title, redirect, confirmation, error, map, nearby, photos, contact, review';
@@ -232,7 +236,37 @@ export class CitizenPortal extends LitElement {
     this.configKey = '';
   }
 
+  /**
+   * The first screen is drawn once, with its categories, when they are about to arrive (issue #14): its first
+   * update waits for the settings, starts the categories' load, and waits for them too, but only while an answer
+   * could be on its way over a fast network (FIRST_SCREEN_WAIT after the page's current task). Drawing it before
+   * and again with the list cost a second render and layout of the whole form on a slow phone; on a slow network
+   * the form is drawn meanwhile as before, and the list fills in when it comes.
+   */
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    if (this.hasUpdated) return super.scheduleUpdate();
+    return (this.firstScreen ??= this.awaitFirstScreen()).then(() => super.scheduleUpdate());
+  }
+
+  private firstScreen: Promise<void> | undefined;
+
+  private async awaitFirstScreen(): Promise<void> {
+    await this.read;
+    try {
+      this.prepare(false);
+    } catch {
+      return; // the update meets it again, and shows it as ever
+    }
+    const categories = this.flow?.servicesLoad;
+    if (categories) await Promise.race([categories, afterThisTask(FIRST_SCREEN_WAIT)]);
+  }
+
   protected override willUpdate(changed: PropertyValues<this>): void {
+    this.prepare(changed.has('backend'));
+  }
+
+  /** Settings, backend, report flow and words, as the properties now say (a no-op when nothing changed). */
+  private prepare(backendChanged: boolean): void {
     if (!this.ready) return;
     const lang = this.language.pick();
     const input: Record<string, unknown> = { lang: this.language.locale };
@@ -246,7 +280,7 @@ export class CitizenPortal extends LitElement {
     }
     // Only a change of configuration (or of backend) makes a new backend: it reloads the categories.
     const key = JSON.stringify(input);
-    if (key !== this.configKey || changed.has('backend')) this.configure(input, key);
+    if (key !== this.configKey || backendChanged) this.configure(input, key);
     // The report's categories come from this backend, in the city's words for this language.
     const words = this.translations?.[lang];
     const flow = this.flow;

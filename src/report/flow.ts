@@ -68,6 +68,8 @@ export class ReportFlow {
   /** Fields changed and left: their own error shows. */
   touched: ReadonlySet<string> = new Set();
   services: Load<Service[]> = { state: 'loading' };
+  /** The categories' latest load, settled when they are here (or could not be). */
+  servicesLoad: Promise<void> | undefined;
   /** The chosen category's questions (undefined: it has none). */
   definition: Load<ServiceDefinition | undefined> = ready(undefined);
   /** The later steps, once asked for. */
@@ -141,7 +143,7 @@ export class ReportFlow {
     this.words = words;
     this.category = category ?? undefined;
     this.definitions.clear();
-    void this.loadServices();
+    this.servicesLoad = this.loadServices();
   }
 
   async loadServices(): Promise<void> {

@@ -7,7 +7,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { http } from 'msw';
 import '../../src/index';
-import type { CitizenPortal } from '../../src/index';
+import type { Backend, CitizenPortal } from '../../src/index';
 import { MOCK_BASE, useMockBackend } from '../helpers/mock-backend';
 import { accessibleName, getByRole, queryAllByRole, regionText, waitFor } from '../helpers/dom';
 import { next, pickCategory, stepTitle } from '../helpers/report';
@@ -52,6 +52,38 @@ describe('the first screen', () => {
       () => queryAllByRole(el, 'option').find((o) => accessibleName(o).startsWith('Pothole')),
       'the typed words searched once the search came',
     );
+  });
+
+  it('is drawn once, with its categories, when they come at once (no loading state drawn first)', async () => {
+    // A backend whose list answers at once: the first screen waits for it, so the field is never drawn busy.
+    const quick = {
+      services: async () => [{ service_code: 'PH', service_name: 'Pothole', metadata: false, type: 'realtime' }],
+      serviceDefinition: async () => ({ attributes: [] }),
+      submit: async () => ({ serviceRequestId: '1' }),
+      request: async () => Promise.reject(new Error('not in this test')),
+    } as unknown as Backend;
+    const seen: string[] = [];
+    const watch = new MutationObserver(() => {
+      for (const el of queryAllByRole(document.body, 'combobox', 'Category'))
+        seen.push(el.closest('[aria-busy]')?.getAttribute('aria-busy') ?? 'none');
+    });
+    // Every shadow root the portal opens, as it opens it: its nodes are watched from their first render on.
+    const attach = Element.prototype.attachShadow;
+    Element.prototype.attachShadow = function (init) {
+      const root = attach.call(this, init);
+      watch.observe(root, { subtree: true, childList: true, attributes: true });
+      return root;
+    };
+    try {
+      const el = await fixture<CitizenPortal>(html`<citizen-portal .backend=${quick}></citizen-portal>`);
+      await waitFor(() => seen.length, 'the category field');
+      expect(seen[0], 'the field as first drawn').to.equal('false');
+      expect(seen).not.to.include('true');
+      expect(regionText(el, 'status')).not.to.contain('Loading categories');
+    } finally {
+      Element.prototype.attachShadow = attach;
+      watch.disconnect();
+    }
   });
 
   it('is there while the categories load, the same size, and shows the list asked for when they come', async () => {

@@ -149,8 +149,8 @@ export class CategoryPicker implements ReactiveController {
   /** The list and the code selectedName() last looked up, and the name it found. */
   private named: [list?: unknown, code?: string, name?: string] = [];
   private stopPositioning: (() => void) | undefined;
-  /** For tests and for browsers without anchor positioning. */
-  static useFloatingUi = !nativeAnchors();
+  /** For tests and for browsers without anchor positioning (undefined: asked of the browser at the first opening). */
+  static useFloatingUi: boolean | undefined;
 
   constructor(
     private readonly host: ReactiveControllerHost & HTMLElement,
@@ -289,7 +289,7 @@ export class CategoryPicker implements ReactiveController {
     if (!list) return;
     if (this.open && !list.matches(':popover-open')) {
       list.showPopover();
-      if (CategoryPicker.useFloatingUi) await this.placeWithFloatingUi(list);
+      if ((CategoryPicker.useFloatingUi ??= !nativeAnchors())) await this.placeWithFloatingUi(list);
     } else if (!this.open && list.matches(':popover-open')) {
       // Closed while the search loads, it opens again when the search comes (hide() would forget that it should).
       const { waiting } = this;

@@ -323,7 +323,7 @@ export class CitizenPortal extends LitElement {
           return steps.reportSteps(this.settings!);
         },
         onSubmitted: (result, serviceCode) => this.dispatchEvent(new RequestSubmittedEvent({ ...result, serviceCode })),
-        whenIdle: (task) => (globalThis.requestIdleCallback ?? setTimeout)(() => task()),
+        whenIdle: (task) => void this.updateComplete.then(() => (globalThis.requestIdleCallback ?? setTimeout)(task)),
         onResolved: (token, serviceRequestId) =>
           this.dispatchEvent(new ReferenceResolvedEvent({ token, serviceRequestId })),
       });

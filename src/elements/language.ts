@@ -43,8 +43,11 @@ export class PortalLanguage {
   loading: Promise<void> | undefined;
   /** The words could not be loaded (offline): one plain sentence with Try again. */
   failed = false;
-  /** The language the resident picked in the switcher (remembered on this device). */
-  private chosen = readChosenLanguage();
+  /**
+   * The language the resident picked in the switcher (remembered on this device); read only where there is a
+   * switcher (`languages`): the first touch of localStorage blocks the page for 5-15 ms at 4x CPU (issue #14).
+   */
+  private chosen: string | null | undefined;
 
   constructor(private readonly host: LanguageHost) {}
 
@@ -59,7 +62,7 @@ export class PortalLanguage {
     const offered = this.offered();
     // The switcher's choice counts only where there is a switcher to change it back with.
     const { lang, locale } = resolveLanguage(
-      [offered && this.chosen, this.host.lang, pageLanguage(this.host)],
+      [offered && (this.chosen ??= readChosenLanguage()), this.host.lang, pageLanguage(this.host)],
       offered,
     );
     this.locale = locale;

@@ -2,12 +2,13 @@
 // Chunks it loads later (the map, issue #5) are resolved relative to it through import.meta.url.
 import { defineConfig } from 'vite';
 import { maplibreWorker } from './scripts/build/vite-maplibre-worker.mjs';
+import { licenses } from './scripts/build/vite-licenses.mjs';
 import { minifyTemplates } from './scripts/build/vite-minify-templates.mjs';
 
 export default defineConfig({
   publicDir: false,
   // maplibre's worker is resolved at run time (new URL(…, import.meta.url)): emit it next to the map chunk.
-  plugins: [maplibreWorker(), minifyTemplates()],
+  plugins: [maplibreWorker(), minifyTemplates(), licenses()],
   build: {
     outDir: 'dist',
     emptyOutDir: true,
@@ -26,9 +27,10 @@ export default defineConfig({
       output: {
         // Library mode keeps whitespace unless told otherwise (see ../shared/design/TOOLCHAIN.md).
         minify: true,
-        // A browser loads these files as they are (no bundler reads them again): tree-shaking marks such as
-        // /* @__PURE__ */ are bytes for nothing. Licence comments stay.
-        comments: { legal: true, annotation: false, jsdoc: false },
+        // A browser loads these files as they are (no bundler reads them again): comments, tree-shaking marks such
+        // as /* @__PURE__ */ and licence headers alike, are bytes for nothing. The licences are in
+        // dist/third-party-licenses.txt (scripts/build/vite-licenses.mjs).
+        comments: false,
         // The entry is the first screen's code, nearly all of it called before the list is usable: V8 compiles a
         // file so marked eagerly, on a background thread while it streams, instead of function by function on the
         // main thread at first call (explicit compile hints, Chrome 136+; other engines read a comment). Chunks

@@ -65,11 +65,16 @@ async function typeIn(browser, srv, { size, cpu }) {
         input.select();
       });
     await focus();
-    // Typing starts once the categories are there and the page has been idle (a resident reads the screen first;
-    // the widget fetches and indexes the search then).
+    // Typing starts once the categories are there, the search and its lexicon have arrived, and the page has been
+    // idle (a resident reads the screen first; the widget fetches the search and indexes the list then). Three idle
+    // callbacks alone came before the search had arrived, and the first keystroke built the index.
     await page.evaluate(async () => {
       const d = window.__drive;
       await d.until(() => !d.field('Category')?.closest('[aria-busy="true"]'), 'the categories');
+      await d.until(
+        () => performance.getEntriesByType('resource').some((e) => e.name.includes('/chunks/lexicon/')),
+        'the search and its lexicon',
+      );
       for (let i = 0; i < 3; i++) await new Promise((r) => requestIdleCallback(r, { timeout: 2000 }));
     });
     if (cpu > 1) await page.emulateCPUThrottling(cpu);

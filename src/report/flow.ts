@@ -167,8 +167,10 @@ export class ReportFlow {
     this.prepare();
   }
 
+  /** The chosen service; none chosen is answered without a look through the list (5,000 at every keystroke). */
   selectedService(): Service | undefined {
-    return valueOf(this.services)?.find((s) => s.service_code === this.draft.serviceCode);
+    const code = this.draft.serviceCode;
+    return code ? valueOf(this.services)?.find((s) => s.service_code === code) : undefined;
   }
 
   currentDefinition(): ServiceDefinition | undefined {

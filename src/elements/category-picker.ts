@@ -267,7 +267,7 @@ export class CategoryPicker implements ReactiveController {
     this.waiting = !this.compute() || this.options.services().length === 0;
     this.open = this.rows().length > 0;
     if (this.active >= this.rows().length) this.active = -1;
-    // The rows the list shows (about 9) come with the keystroke, the rest 10 at a time while the browser is idle,
+    // The rows the list shows (about 9) come with the keystroke, the rest 5 at a time while the browser is idle,
     // laid out then too (else the next keystroke would): 100 new rows took a keystroke past 50 ms at 4x CPU (issue
     // #14). An arrow key that moves further renders that far at once.
     this.limit = Math.max(this.active + 13, moving ? this.limit : 0);
@@ -275,7 +275,7 @@ export class CategoryPicker implements ReactiveController {
     const more = () =>
       whenIdle(async () => {
         if (sections == this.sections && this.limit < this.rows().length) {
-          this.limit += 10;
+          this.limit += 5;
           this.host.requestUpdate();
           await (this.host as unknown as { updateComplete: Promise<unknown> }).updateComplete;
           void this.listbox?.offsetHeight;

@@ -12,6 +12,7 @@ import { css, html, nothing, type ReactiveController, type ReactiveControllerHos
 import type { Service } from '../backend/types';
 import { loadMessages, moreWords, type Messages } from '../i18n';
 import type { SearchHit } from '../search';
+import { whenIdle } from './idle';
 
 /**
  * The search (issue #14) is a chunk of its own: browsing the list needs none of it, so the first screen does not
@@ -29,7 +30,6 @@ const loadSearch = (lang: string) =>
     (m) => (search = m),
     () => (searchLoad = undefined), // offline: asked again with the next keystroke
   )).then(() => Promise.all([search?.loadLexicon(lang), loadMessages(lang, true)]));
-const whenIdle = (task: () => void) => (globalThis.requestIdleCallback ?? setTimeout)(() => task());
 
 /** Enough to browse; beyond that the resident types to narrow down (5,000-service catalogues exist). */
 const MAX_SHOWN = 100;

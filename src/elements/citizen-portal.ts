@@ -9,6 +9,7 @@ import { track, type Load } from '../report/load';
 import { baseStyles } from './styles';
 import { portalStyles } from './citizen-portal.styles';
 import { PortalLanguage } from './language';
+import { whenIdle } from './idle';
 import { CheckStatusEvent, ReferenceResolvedEvent, RequestSubmittedEvent } from './events';
 import type { StatusView } from './status-view';
 import type { Redirect } from './report-form';
@@ -219,10 +220,7 @@ export class CitizenPortal extends LitElement {
     // screen, issue #14): the console names a pair too faint to read.
     // Cancelled when the element leaves the page: a pending check must not keep a removed element alive.
     this.colourCheck = setTimeout(
-      () =>
-        (globalThis.requestIdleCallback ?? setTimeout)(
-          () => void (this.isConnected && import('./colour-check').then((c) => c.checkColours(this))),
-        ),
+      () => whenIdle(() => void (this.isConnected && import('./colour-check').then((c) => c.checkColours(this)))),
       3000,
     );
   }
@@ -323,7 +321,7 @@ export class CitizenPortal extends LitElement {
           return steps.reportSteps(this.settings!);
         },
         onSubmitted: (result, serviceCode) => this.dispatchEvent(new RequestSubmittedEvent({ ...result, serviceCode })),
-        whenIdle: (task) => void this.updateComplete.then(() => (globalThis.requestIdleCallback ?? setTimeout)(task)),
+        whenIdle: (task) => void this.updateComplete.then(() => whenIdle(task)),
         onResolved: (token, serviceRequestId) =>
           this.dispatchEvent(new ReferenceResolvedEvent({ token, serviceRequestId })),
       });

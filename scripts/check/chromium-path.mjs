@@ -26,4 +26,7 @@ export const chromiumFlags = [
   '--disable-component-update',
   '--disable-sync',
   '--disable-dev-shm-usage',
+  // Chromium 14x renders the omnibox's popup as two WebUI pages per tab, each loading ~270 files from its own
+  // renderer: two more processes starting with every test page or bench load, on a 2-core machine.
+  '--disable-features=WebUIOmniboxPopup,WebUIOmniboxAimPopup',
 ];

@@ -18,7 +18,6 @@ export const formControlStyles = css`
     margin: 0.25rem 0;
   }
   .choice label {
-    font-weight: 400;
     margin: 0;
   }
   input[type='radio'],

@@ -72,10 +72,11 @@ export const baseStyles = css`
   .field {
     margin: 0 0 var(--_gap);
   }
+  /* Labels, legends and buttons in the text's own weight, as GOV.UK's are: the first screen's only bold is its
+     heading. A semibold face at the text's size was one more font lookup in its first layout (issue #14). */
   label,
   legend {
     display: block;
-    font-weight: 600;
     margin: 0 0 0.25rem;
     padding: 0;
   }
@@ -117,7 +118,6 @@ export const baseStyles = css`
     padding: calc(0.5rem * var(--_density)) 1.1rem;
     border-radius: var(--_radius);
     font: inherit;
-    font-weight: 600;
     cursor: pointer;
     background: var(--_accent);
     color: var(--_on-accent);

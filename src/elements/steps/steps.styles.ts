@@ -29,7 +29,6 @@ export const stepStyles = css`
     min-height: 1.5rem;
     color: var(--_accent);
     text-decoration: underline;
-    font-weight: 400;
   }
   /* One row per answer: the question, the answer under it, "Change" beside them; fits a 320 px phone. */
   dl.review {

@@ -65,9 +65,11 @@ async function typeIn(browser, srv, { size, cpu }) {
         input.select();
       });
     await focus();
-    // Typing starts once the categories are there, the search and its lexicon have arrived, and the page has been
-    // idle (a resident reads the screen first; the widget fetches the search and indexes the list then). Three idle
-    // callbacks alone came before the search had arrived, and the first keystroke built the index.
+    // Typing starts once the categories are there, the search and its lexicon have arrived, and the page is idle
+    // (a resident reads the screen first; the widget fetches the search and indexes the list then). Three idle
+    // callbacks alone came before the search had arrived, and the first keystroke built the index; after the
+    // lexicon, an idle callback could still come before the list's indexing began (in slices, when the search's
+    // modules had run): so, two idle periods in a row with 40 ms or more to spare (nothing else waiting).
     await page.evaluate(async () => {
       const d = window.__drive;
       await d.until(() => !d.field('Category')?.closest('[aria-busy="true"]'), 'the categories');
@@ -75,7 +77,12 @@ async function typeIn(browser, srv, { size, cpu }) {
         () => performance.getEntriesByType('resource').some((e) => e.name.includes('/chunks/lexicon/')),
         'the search and its lexicon',
       );
-      for (let i = 0; i < 3; i++) await new Promise((r) => requestIdleCallback(r, { timeout: 2000 }));
+      for (let quiet = 0, tries = 0; quiet < 2 && tries < 100; tries++) {
+        const spare = await new Promise((r) =>
+          requestIdleCallback((idle) => r(idle.timeRemaining()), { timeout: 2000 }),
+        );
+        quiet = spare >= 40 ? quiet + 1 : 0;
+      }
     });
     if (cpu > 1) await page.emulateCPUThrottling(cpu);
     const from = await page.evaluate(() => performance.now());

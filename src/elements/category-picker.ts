@@ -241,8 +241,11 @@ export class CategoryPicker implements ReactiveController {
     const words = moreWords[m.lang];
     const index = words && search?.indexFor(services, this.options.synonyms(), m.lang);
     if (!index) {
+      // The search or the resident's words are on their way, or the list is being indexed while idle (a keystroke
+      // does not index 5,000 categories at once): the list shows when they are here.
       this.sections = [];
-      void loadSearch(m.lang).then(() => this.refresh());
+      const under = words && search?.indexUnderWay(services, this.options.synonyms(), m.lang);
+      void (under ?? loadSearch(m.lang)).then(() => this.refresh());
       return false;
     }
     const hits = index.search(query, MAX_SHOWN);

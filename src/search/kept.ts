@@ -12,6 +12,14 @@ interface Kept {
   index: ServiceIndex<Searchable>;
 }
 const kept = new WeakMap<readonly Searchable[], Kept>();
+/** The indexes being built while idle (prepareIndex), with what they are built with. */
+const building = new WeakMap<readonly Searchable[], Omit<Kept, 'index'> & { done: Promise<void> }>();
+
+const same = (
+  k: Omit<Kept, 'index'> | undefined,
+  synonyms: Record<string, readonly string[]> | undefined,
+  lexicon: Lexicon | null,
+) => k && k.synonyms === synonyms && k.lexicon === lexicon;
 
 const found = (
   services: readonly Searchable[],
@@ -19,12 +27,24 @@ const found = (
   lexicon: Lexicon | null,
 ) => {
   const k = kept.get(services);
-  return k && k.synonyms === synonyms && k.lexicon === lexicon ? k.index : undefined;
+  return same(k, synonyms, lexicon) ? k!.index : undefined;
 };
 
+/** The idle build of this list's index, while it is under way (the picker waits for it instead of building). */
+export function indexUnderWay(
+  services: readonly Searchable[],
+  synonyms: Record<string, readonly string[]> | undefined,
+  lang: string,
+): Promise<void> | undefined {
+  const b = building.get(services);
+  return same(b, synonyms, lexiconFor(lang) ?? null) ? b!.done : undefined;
+}
+
 /**
- * The index of this list in the resident's language, built now if the idle build has not finished it; undefined
- * while their lexicon is not here (one that could not load, offline, is left out until it can).
+ * The index of this list in the resident's language, built now if no idle build is under way; undefined while
+ * their lexicon is not here (one that could not load, offline, is left out until it can), or while the idle build
+ * goes on (see indexUnderWay(): a keystroke that built all of 5,000 categories at once froze the page for ~600 ms at 4x
+ * CPU, issue #14).
  */
 export function indexFor<T extends Searchable>(
   services: readonly T[],
@@ -34,9 +54,9 @@ export function indexFor<T extends Searchable>(
   const lexicon = lexiconFor(lang);
   if (lexicon === undefined) return undefined;
   let index = found(services, synonyms, lexicon);
-  if (!index)
+  if (!index && !indexUnderWay(services, synonyms, lang))
     kept.set(services, { synonyms, lexicon, index: (index = createServiceIndex(services, synonyms, lexicon)) });
-  return index as ServiceIndex<T>;
+  return index as ServiceIndex<T> | undefined;
 }
 
 /**
@@ -50,7 +70,17 @@ export async function prepareIndex(
 ): Promise<void> {
   const lexicon = lexiconFor(lang);
   if (lexicon === undefined || found(services, synonyms, lexicon)) return;
-  const index = await buildServiceIndex(services, synonyms, lexicon);
+  const under = indexUnderWay(services, synonyms, lang);
+  if (under) return under;
+  let built!: () => void;
+  building.set(services, { synonyms, lexicon, done: new Promise((resolve) => (built = resolve)) });
+  let index: ServiceIndex<Searchable>;
+  try {
+    index = await buildServiceIndex(services, synonyms, lexicon);
+  } finally {
+    building.delete(services);
+    built();
+  }
   if (found(services, synonyms, lexicon)) return;
   kept.set(services, { synonyms, lexicon, index });
   // One throwaway query while still idle: the first keystroke then runs code the engine has already compiled and

@@ -3,7 +3,17 @@
  * narrowing, stable ties, highlights, `suggest` on real-sounding sentences, and correctness at 5,000 services.
  */
 import { expect } from '@open-wc/testing';
-import { buildServiceIndex, createServiceIndex, fold, type Searchable, type SearchHit } from '../../src/search/index';
+import {
+  buildServiceIndex,
+  createServiceIndex,
+  fold,
+  indexFor,
+  indexUnderWay,
+  loadLexicon,
+  prepareIndex,
+  type Searchable,
+  type SearchHit,
+} from '../../src/search/index';
 import { services as demoServices } from '../../demo/backend/catalogue';
 
 const CITY: Searchable[] = [
@@ -403,6 +413,25 @@ describe('search: 5,000 services', () => {
     expect(codes(sliced.suggest('a hole opened in the bridge road'))).to.deep.equal(
       codes(index.suggest('a hole opened in the bridge road')),
     );
+  });
+
+  it('makes a keystroke during the idle indexing wait for it, not index all 5,000 again at once', async () => {
+    await loadLexicon('en');
+    const list = catalogue.slice(); // an index is kept per list
+    const idle = prepareIndex(list, undefined, 'en');
+    // Under way: the picker is told to wait (indexFor would have built the whole index inside the keystroke).
+    expect(indexFor(list, undefined, 'en')).to.equal(undefined);
+    const under = indexUnderWay(list, undefined, 'en');
+    expect(under).to.be.instanceOf(Promise);
+    // Other synonyms make another index: that one is built at once, as before.
+    expect(indexUnderWay(list, { NEEDLE: ['x'] }, 'en')).to.equal(undefined);
+    await under;
+    const built = indexFor(list, undefined, 'en');
+    expect(top(built!.search('zembla'))).to.equal('NEEDLE');
+    expect(indexFor(list, undefined, 'en')).to.equal(built);
+    await idle;
+    expect(indexUnderWay(list, undefined, 'en')).to.equal(undefined);
+    expect(indexFor(list, undefined, 'en')).to.equal(built);
   });
 
   it('returns all 5,000 for an empty query and honours limit on large result sets', () => {

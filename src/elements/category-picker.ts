@@ -238,14 +238,21 @@ export class CategoryPicker implements ReactiveController {
       this.sections = [...groups].map(([label, rows]) => ({ label, rows }));
       return true;
     }
+    // Nothing to search yet (the categories are on their way): the list shows when they come (see refresh()).
+    if (!services.length) {
+      this.sections = [];
+      return true;
+    }
     const words = moreWords[m.lang];
     const index = words && search?.indexFor(services, this.options.synonyms(), m.lang);
     if (!index) {
-      // The search or the resident's words are on their way, or the list is being indexed while idle (a keystroke
-      // does not index 5,000 categories at once): the list shows when they are here.
+      // The search, its lexicon or the resident's words are on their way, or the list is being indexed a slice at a
+      // time (never all at once in a keystroke): the list shows when they are here.
       this.sections = [];
-      const under = words && search?.indexUnderWay(services, this.options.synonyms(), m.lang);
-      void (under ?? loadSearch(m.lang)).then(() => this.refresh());
+      const ready = words && search && search.lexiconFor(m.lang) !== undefined;
+      void (ready ? search!.prepareIndex(services, this.options.synonyms(), m.lang) : loadSearch(m.lang)).then(() =>
+        this.refresh(),
+      );
       return false;
     }
     const hits = index.search(query, MAX_SHOWN);

@@ -5,4 +5,4 @@
 export * from './service-index';
 export { fold } from './fold';
 export { loadLexicon, lexiconFor, type Lexicon } from './lexicon/index';
-export { indexFor, indexUnderWay, prepareIndex } from './kept';
+export { indexFor, prepareIndex } from './kept';

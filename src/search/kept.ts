@@ -3,7 +3,7 @@
  * Here, in the search's lazy chunk, rather than in the picker on the first screen (issue #14: the first screen's
  * budget).
  */
-import { buildServiceIndex, createServiceIndex, type Searchable, type ServiceIndex } from './service-index';
+import { buildServiceIndex, type Searchable, type ServiceIndex } from './service-index';
 import { lexiconFor, type Lexicon } from './lexicon/index';
 
 interface Kept {
@@ -12,7 +12,7 @@ interface Kept {
   index: ServiceIndex<Searchable>;
 }
 const kept = new WeakMap<readonly Searchable[], Kept>();
-/** The indexes being built while idle (prepareIndex), with what they are built with. */
+/** The indexes being built (prepareIndex), with what they are built with. */
 const building = new WeakMap<readonly Searchable[], Omit<Kept, 'index'> & { done: Promise<void> }>();
 
 const same = (
@@ -30,21 +30,9 @@ const found = (
   return same(k, synonyms, lexicon) ? k!.index : undefined;
 };
 
-/** The idle build of this list's index, while it is under way (the picker waits for it instead of building). */
-export function indexUnderWay(
-  services: readonly Searchable[],
-  synonyms: Record<string, readonly string[]> | undefined,
-  lang: string,
-): Promise<void> | undefined {
-  const b = building.get(services);
-  return same(b, synonyms, lexiconFor(lang) ?? null) ? b!.done : undefined;
-}
-
 /**
- * The index of this list in the resident's language, built now if no idle build is under way; undefined while
- * their lexicon is not here (one that could not load, offline, is left out until it can), or while the idle build
- * goes on (see indexUnderWay(): a keystroke that built all of 5,000 categories at once froze the page for ~600 ms at 4x
- * CPU, issue #14).
+ * The index of this list in the resident's language, once prepareIndex has built it; undefined until then, and
+ * while their lexicon is not here (one that could not load, offline, is left out until it can).
  */
 export function indexFor<T extends Searchable>(
   services: readonly T[],
@@ -52,16 +40,13 @@ export function indexFor<T extends Searchable>(
   lang: string,
 ): ServiceIndex<T> | undefined {
   const lexicon = lexiconFor(lang);
-  if (lexicon === undefined) return undefined;
-  let index = found(services, synonyms, lexicon);
-  if (!index && !indexUnderWay(services, synonyms, lang))
-    kept.set(services, { synonyms, lexicon, index: (index = createServiceIndex(services, synonyms, lexicon)) });
-  return index as ServiceIndex<T> | undefined;
+  return lexicon === undefined ? undefined : (found(services, synonyms, lexicon) as ServiceIndex<T> | undefined);
 }
 
 /**
- * Indexes the list before the resident types, a slice at a time (buildServiceIndex), so the page never freezes for
- * it; a keystroke meanwhile builds what it needs at once (indexFor).
+ * Indexes the list, a slice at a time (buildServiceIndex), so the page never freezes for it: while idle before the
+ * resident types, or when they type first. A build under way for the same list is waited for, not begun again:
+ * a keystroke that indexed all of 5,000 categories at once froze the page for ~650 ms at 4x CPU (issue #14).
  */
 export async function prepareIndex(
   services: readonly Searchable[],
@@ -70,20 +55,21 @@ export async function prepareIndex(
 ): Promise<void> {
   const lexicon = lexiconFor(lang);
   if (lexicon === undefined || found(services, synonyms, lexicon)) return;
-  const under = indexUnderWay(services, synonyms, lang);
-  if (under) return under;
+  const under = building.get(services);
+  if (same(under, synonyms, lexicon)) return under!.done;
   let built!: () => void;
-  building.set(services, { synonyms, lexicon, done: new Promise((resolve) => (built = resolve)) });
+  const done = new Promise<void>((resolve) => (built = resolve));
+  building.set(services, { synonyms, lexicon, done });
   let index: ServiceIndex<Searchable>;
   try {
     index = await buildServiceIndex(services, synonyms, lexicon);
   } finally {
-    building.delete(services);
+    if (building.get(services)?.done === done) building.delete(services);
     built();
   }
   if (found(services, synonyms, lexicon)) return;
   kept.set(services, { synonyms, lexicon, index });
-  // One throwaway query while still idle: the first keystroke then runs code the engine has already compiled and
-  // tuned, instead of paying for that inside the resident's keystroke (issue #14: it was the one long task left).
+  // One throwaway query: the first keystroke then runs code the engine has already compiled and tuned, instead of
+  // paying for that inside the resident's keystroke (issue #14: it was the one long task left).
   index.search('e', 100);
 }

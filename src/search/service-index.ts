@@ -70,13 +70,16 @@ export function createServiceIndex<T extends Searchable>(
   }
 }
 
-/** Services indexed per slice: ~35 ms at 4x CPU, under the 50 ms of a long task (issue #14). */
-const SLICE = 250;
+/**
+ * How long a slice of the build may run before it pauses: well under the 50 ms of a long task (issue #14), however
+ * slow the phone (slices used to be 250 services: ~35 ms at 4x CPU once the code was warm, more on a slower phone).
+ */
+const SLICE_MS = 10;
 
 /**
  * The same index, built a slice at a time with a pause between slices, so that a city of 5,000 categories does
  * not hold the main thread for the ~600 ms (at 4x CPU) that building it takes: a resident who types meanwhile is
- * answered at once.
+ * answered as soon as it is done (see kept.ts). `now` is the clock the slices are timed by.
  */
 export async function buildServiceIndex<T extends Searchable>(
   services: readonly T[],
@@ -85,8 +88,9 @@ export async function buildServiceIndex<T extends Searchable>(
   pause = () =>
     (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler?.yield?.() ??
     new Promise<void>((r) => setTimeout(r)),
+  now = () => performance.now(),
 ): Promise<ServiceIndex<T>> {
-  const steps = indexing(services, synonyms, lexicon);
+  const steps = indexing(services, synonyms, lexicon, now);
   for (;;) {
     const step = steps.next();
     if (step.done) return step.value;
@@ -99,7 +103,9 @@ function* indexing<T extends Searchable>(
   services: readonly T[],
   synonyms: Record<string, readonly string[]> = {},
   lexicon?: Lexicon | null,
+  now?: () => number,
 ): Generator<void, ServiceIndex<T>> {
+  let sliceStart = now?.() ?? 0;
   const count = services.length;
   /** First letter → term → its postings: service → best field weight. */
   const terms: Record<string, Map<string, Map<number, number>>> = {};
@@ -149,35 +155,43 @@ function* indexing<T extends Searchable>(
     add(words(service.description), 0.35);
     add(words(service.group), 0.25);
     names.push(pieces);
-    if (s % SLICE == SLICE - 1) yield;
+    if (now && now() - sliceStart > SLICE_MS) {
+      yield;
+      sliceStart = now();
+    }
   }
 
   /** Per concept of the lexicon: the services its anchors reach (service → weight), and the terms they matched. */
   const reach: Array<Map<number, number>> = [];
   const anchorTerms: string[][] = [];
-  if (lexicon)
-    anchors().forEach((list, c) => {
-      const found = new Map<number, number>();
-      const seen: string[] = [];
-      for (const t of list.map((a) => a.join(''))) {
-        // The anchor, its plural ("rat" → "rats", "bench" → "benches", "party" → "parties"); two words joined.
-        for (const form of [
-          t,
-          t + 's',
-          /(s|x|z|ch|sh)$/.test(t) && t + 'es',
-          /[^aeiou]y$/.test(t) && t.slice(0, -1) + 'ies',
-        ]) {
-          const postings = form && terms[form[0]!]?.get(form);
-          if (!postings) continue;
-          seen.push(form as string);
-          for (const [s, weight] of postings) if (!(found.get(s)! >= weight)) found.set(s, weight);
-        }
+  // The lexicon's concepts are sliced too: with 5,000 services' terms, this part alone was a long task at 4x CPU.
+  const concepts = lexicon ? anchors() : [];
+  for (let c = 0; c < concepts.length; c++) {
+    const found = new Map<number, number>();
+    const seen: string[] = [];
+    for (const t of concepts[c]!.map((a) => a.join(''))) {
+      // The anchor, its plural ("rat" → "rats", "bench" → "benches", "party" → "parties"); two words joined.
+      for (const form of [
+        t,
+        t + 's',
+        /(s|x|z|ch|sh)$/.test(t) && t + 'es',
+        /[^aeiou]y$/.test(t) && t.slice(0, -1) + 'ies',
+      ]) {
+        const postings = form && terms[form[0]!]?.get(form);
+        if (!postings) continue;
+        seen.push(form as string);
+        for (const [s, weight] of postings) if (!(found.get(s)! >= weight)) found.set(s, weight);
       }
-      const best = Math.max(0, ...found.values());
-      for (const [s, weight] of found) if (weight < best / 2) found.delete(s);
-      reach[c] = found;
-      anchorTerms[c] = seen;
-    });
+    }
+    const best = Math.max(0, ...found.values());
+    for (const [s, weight] of found) if (weight < best / 2) found.delete(s);
+    reach[c] = found;
+    anchorTerms[c] = seen;
+    if (now && now() - sliceStart > SLICE_MS) {
+      yield;
+      sliceStart = now();
+    }
+  }
 
   /**
    * What the lexicon reads in `text`, and the services its phrases reach, summed over the places they were found.

@@ -41,7 +41,8 @@ export function resolveLanguage(
   allowed?: readonly string[],
 ): { lang: string; locale: string } {
   for (const c of [...candidates, ...(globalThis.navigator?.languages ?? [])]) {
-    const lang = c?.toLowerCase().split(/[-_]/)[0];
+    // Not split(/[-_]/): a regular expression is compiled at its first use, up to 1.6 ms at 4x CPU (issue #14).
+    const lang = c?.toLowerCase().replace('_', '-').split('-')[0];
     if (lang && isLanguage(lang) && (!allowed || allowed.includes(lang))) return { lang, locale: c! };
   }
   return { lang: allowed?.[0] ?? 'en', locale: allowed?.[0] ?? 'en' };

@@ -106,6 +106,13 @@ function* indexing<T extends Searchable>(
   now?: () => number,
 ): Generator<void, ServiceIndex<T>> {
   let sliceStart = now?.() ?? 0;
+  /** Pauses the build (yields) once its slice has run SLICE_MS; never without a clock (createServiceIndex). */
+  function* slice(): Generator<void> {
+    if (now && now() - sliceStart > SLICE_MS) {
+      yield;
+      sliceStart = now();
+    }
+  }
   const count = services.length;
   /** First letter → term → its postings: service → best field weight. */
   const terms: Record<string, Map<string, Map<number, number>>> = {};
@@ -155,10 +162,7 @@ function* indexing<T extends Searchable>(
     add(words(service.description), 0.35);
     add(words(service.group), 0.25);
     names.push(pieces);
-    if (now && now() - sliceStart > SLICE_MS) {
-      yield;
-      sliceStart = now();
-    }
+    yield* slice();
   }
 
   /** Per concept of the lexicon: the services its anchors reach (service → weight), and the terms they matched. */
@@ -187,10 +191,7 @@ function* indexing<T extends Searchable>(
     for (const [s, weight] of found) if (weight < best / 2) found.delete(s);
     reach[c] = found;
     anchorTerms[c] = seen;
-    if (now && now() - sliceStart > SLICE_MS) {
-      yield;
-      sliceStart = now();
-    }
+    yield* slice();
   }
 
   /**

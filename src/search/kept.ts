@@ -48,28 +48,24 @@ export function indexFor<T extends Searchable>(
  * resident types, or when they type first. A build under way for the same list is waited for, not begun again:
  * a keystroke that indexed all of 5,000 categories at once froze the page for ~650 ms at 4x CPU (issue #14).
  */
-export async function prepareIndex(
+export function prepareIndex(
   services: readonly Searchable[],
   synonyms: Record<string, readonly string[]> | undefined,
   lang: string,
 ): Promise<void> {
   const lexicon = lexiconFor(lang);
-  if (lexicon === undefined || found(services, synonyms, lexicon)) return;
+  if (lexicon === undefined || found(services, synonyms, lexicon)) return Promise.resolve();
   const under = building.get(services);
   if (same(under, synonyms, lexicon)) return under!.done;
-  let built!: () => void;
-  const done = new Promise<void>((resolve) => (built = resolve));
+  const done = buildServiceIndex(services, synonyms, lexicon)
+    .then((index) => {
+      if (found(services, synonyms, lexicon)) return;
+      kept.set(services, { synonyms, lexicon, index });
+      // One throwaway query: the first keystroke then runs code the engine has already compiled and tuned, instead
+      // of paying for that inside the resident's keystroke (issue #14: it was the one long task left).
+      index.search('e', 100);
+    })
+    .finally(() => building.get(services)?.done === done && building.delete(services));
   building.set(services, { synonyms, lexicon, done });
-  let index: ServiceIndex<Searchable>;
-  try {
-    index = await buildServiceIndex(services, synonyms, lexicon);
-  } finally {
-    if (building.get(services)?.done === done) building.delete(services);
-    built();
-  }
-  if (found(services, synonyms, lexicon)) return;
-  kept.set(services, { synonyms, lexicon, index });
-  // One throwaway query: the first keystroke then runs code the engine has already compiled and tuned, instead of
-  // paying for that inside the resident's keystroke (issue #14: it was the one long task left).
-  index.search('e', 100);
+  return done;
 }

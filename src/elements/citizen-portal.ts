@@ -195,12 +195,16 @@ export class CitizenPortal extends LitElement {
     // A JSON config (a `config` file or an inline <script type="application/json">) is rarer than attributes: its
     // reading and checking are a chunk of their own, fetched only when there is one.
     const json = this.hasAttribute('config') || this.querySelector(':scope > script[type="application/json"]');
+    // Imported from a microtask: an element upgraded while the entry evaluates would otherwise make the request from
+    // the entry's top-level code, which costs Chromium a second parse of the whole file (see src/start.ts).
     this.read ??= (
       json
-        ? import('./json-config').then(
-            (j) => j.readJsonConfig(this, (url) => CitizenPortal.outside.fetchConfigFile(url)),
-            () => 'could not be loaded',
-          )
+        ? Promise.resolve()
+            .then(() => import('./json-config'))
+            .then(
+              (j) => j.readJsonConfig(this, (url) => CitizenPortal.outside.fetchConfigFile(url)),
+              () => 'could not be loaded',
+            )
         : Promise.resolve(undefined)
     ).then((problem) => {
       this.jsonProblem = problem;

@@ -2,7 +2,7 @@
  * citizen-portal: loading this module defines <citizen-portal> (and its two inner views).
  * Safe to load twice (two script tags, two bundles): a tag already defined is left alone.
  */
-// First: starts fetching the resident's words before the rest evaluates.
+// First: queues the requests for the resident's words and the categories, made as soon as the entry has evaluated.
 import './start';
 import { createAdapters } from './adapters';
 import { fetchConfigFile } from './backend/config-file';

@@ -6,10 +6,7 @@
 import { expect } from '@open-wc/testing';
 import { useMockBackend } from '../helpers/mock-backend';
 import { getByRole, regionText, type, waitFor } from '../helpers/dom';
-
-// Served by a plugin in web-test-runner.config.mjs; a non-literal specifier keeps tsc and esbuild off it.
-const cdnModule = '/__cdn-origin.js';
-const { CDN_ORIGIN } = (await import(cdnModule)) as { CDN_ORIGIN: string };
+import { CDN_ORIGIN, loadFromCdn } from '../helpers/cdn';
 
 // The test harness alone loads hundreds of modules; the default buffer (250 entries) would drop ours.
 performance.setResourceTimingBufferSize(100_000);
@@ -17,15 +14,7 @@ performance.setResourceTimingBufferSize(100_000);
 before(async () => {
   expect(customElements.get('citizen-portal'), 'nothing defined it before the script tag').to.equal(undefined);
   expect(new URL(CDN_ORIGIN).origin).not.to.equal(location.origin);
-  const script = document.createElement('script');
-  script.type = 'module';
-  script.src = `${CDN_ORIGIN}/dist/citizen-portal.js`;
-  const loaded = new Promise((resolve, reject) => {
-    script.onload = resolve;
-    script.onerror = () => reject(new Error(`could not load ${script.src}`));
-  });
-  document.head.append(script);
-  await loaded;
+  await loadFromCdn('/dist/citizen-portal.js');
   await customElements.whenDefined('citizen-portal');
 });
 
@@ -58,14 +47,11 @@ describe('dist/citizen-portal.js loaded from another origin', () => {
     await useMockBackend();
     sessionStorage.clear();
     // Another URL of the same bundle: the browser runs it as a module of its own, which finds its script tag.
-    const script = document.createElement('script');
-    script.type = 'module';
-    script.src = `${CDN_ORIGIN}/dist/citizen-portal.js?tag`;
-    script.dataset['endpoint'] = '/open311/v2';
-    script.dataset['view'] = 'report';
-    const loaded = new Promise((resolve) => (script.onload = resolve));
-    document.body.replaceChildren(script);
-    await loaded;
+    document.body.replaceChildren();
+    const script = await loadFromCdn('/dist/citizen-portal.js?tag', {
+      data: { endpoint: '/open311/v2', view: 'report' },
+      parent: document.body,
+    });
     const el = await waitFor(() => document.querySelector('citizen-portal'), 'the portal');
     expect(el.previousElementSibling).to.equal(script);
     await waitFor(() => getByRole(el, 'combobox', 'Category'), 'categories');

@@ -9,10 +9,7 @@
 import { expect } from '@open-wc/testing';
 import { useMockBackend } from '../helpers/mock-backend';
 import { getByRole, waitFor } from '../helpers/dom';
-
-// Served by a plugin in web-test-runner.config.mjs; a non-literal specifier keeps tsc and esbuild off it.
-const cdnModule = '/__cdn-origin.js';
-const { CDN_ORIGIN } = (await import(cdnModule)) as { CDN_ORIGIN: string };
+import { loadFromCdn } from '../helpers/cdn';
 
 /** Each fetch() the page made: its URL, and whether <citizen-portal> was defined when it was made. */
 const calls: Array<{ url: string; defined: boolean }> = [];
@@ -30,16 +27,7 @@ before(async () => {
     });
     return original(input, init);
   };
-  const script = Object.assign(document.createElement('script'), {
-    type: 'module',
-    src: `${CDN_ORIGIN}/dist/citizen-portal.js`,
-  });
-  const loaded = new Promise((resolve, reject) => {
-    script.onload = resolve;
-    script.onerror = () => reject(new Error(`could not load ${script.src}`));
-  });
-  document.head.append(script);
-  await loaded;
+  await loadFromCdn('/dist/citizen-portal.js');
 });
 
 describe('the built entry file, with a <citizen-portal> already on the page', () => {

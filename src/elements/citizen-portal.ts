@@ -5,6 +5,7 @@ import type { Backend } from '../backend/types';
 import { isRtl, moreWords, loadMessages, placeholderWords, type Messages } from '../i18n';
 import { SETTINGS, attributeName, parseConfig, type Config, type ConfigResult } from '../schema/config';
 import { ReportFlow } from '../report/flow';
+import { draftLikely } from '../storage/draft-store';
 import { track, type Load } from '../report/load';
 import { baseStyles } from './styles';
 import { portalStyles } from './citizen-portal.styles';
@@ -320,6 +321,7 @@ export class CitizenPortal extends LitElement {
       this.flow?.dispose();
       this.flow = new ReportFlow({
         storageKey,
+        draftNow: draftLikely(),
         loadSteps: async () => {
           const [steps] = await Promise.all([import('./steps'), loadMessages(this.language.shown || 'en', true)]);
           return steps.reportSteps(this.settings!);

@@ -151,7 +151,9 @@ export class ReportForm extends LitElement {
   protected override updated(): void {
     const step = this.flow?.draft.step;
     // A new step (Continue, Back, Change, Start again): its heading takes focus, unless something else asked.
-    if (this.shownStep !== undefined && step !== this.shownStep) this.focusAfterRender ??= '#step-title';
+    // (Not a report restored after the first screen: the resident may be elsewhere on the page.)
+    if (this.shownStep !== undefined && step !== this.shownStep && !this.flow?.restored)
+      this.focusAfterRender ??= '#step-title';
     this.shownStep = step;
     if (this.focusAfterRender) {
       this.renderRoot.querySelector<HTMLElement>(this.focusAfterRender)?.focus();

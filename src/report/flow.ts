@@ -51,6 +51,11 @@ export interface FlowOptions {
    * its questions) are fetched then, so Continue is instant, without competing with the first screen.
    */
   whenIdle?: (task: () => void) => void;
+  /**
+   * Look for this tab's unfinished report now (the default), or after the first screen: when idle, or at the
+   * resident's first change if that comes sooner (see draftLikely in storage/draft-store.ts).
+   */
+  draftNow?: boolean;
 }
 
 /** What `continue()` did, so the element can put focus where it belongs. */
@@ -106,16 +111,27 @@ export class ReportFlow {
   private stepsLoad: Promise<ReportSteps | undefined> | undefined;
 
   constructor(readonly options: FlowOptions) {
-    const saved = loadDraft(options.storageKey);
-    if (saved) {
-      this.draft = saved;
-      this.restored = true;
-      // Its notice is in the later words, and it goes on in the later steps: both come now.
-      void this.loadSteps();
-    }
-    // A closed tab's report, offered by the later steps: looked for when idle, after the first screen (the first
-    // touch of localStorage blocks the page for 5-15 ms at 4x CPU, issue #14).
-    else (options.whenIdle ?? ((task) => task()))(() => void (anyKept(options.storageKey) && this.loadSteps()));
+    if (options.draftNow !== false) this.lookForDraft();
+    // Else this tab's draft is looked for when idle, after the first screen, or at the resident's first move if that
+    // comes sooner. Then a closed tab's report, offered by the later steps (the first touch of localStorage blocks
+    // the page for 5-15 ms at 4x CPU, issue #14).
+    (options.whenIdle ?? ((task) => task()))(
+      () => void (this.lookForDraft(), !this.restored && anyKept(options.storageKey) && this.loadSteps()),
+    );
+  }
+
+  private looked?: boolean;
+  /** This tab's unfinished report (a reload, a crash), once: the resident goes on where they were. */
+  private lookForDraft(): void {
+    if (this.looked) return;
+    this.looked = true;
+    const saved = loadDraft(this.storageKey);
+    if (!saved) return;
+    this.draft = saved;
+    this.restored = true;
+    // Its notice is in the later words, and it goes on in the later steps: both come now.
+    void this.loadSteps();
+    this.changed();
   }
 
   get storageKey(): string {
@@ -160,7 +176,8 @@ export class ReportFlow {
     );
     if (!list || run !== this.servicesRun) return;
     const preset = this.category && list.find((s) => s.service_code === this.category);
-    if (preset && !this.draft.serviceCode) this.set({ serviceCode: preset.service_code });
+    // A kept draft's category wins over the page's.
+    if (preset && (this.lookForDraft(), !this.draft.serviceCode)) this.set({ serviceCode: preset.service_code });
     // The webmaster's words are in the chunk for setting mistakes.
     const wrong = this.category && !preset && this.category;
     if (wrong) void import('../schema/config-help').then((h) => console.error(h.unknownCategory(wrong, list)));
@@ -210,6 +227,7 @@ export class ReportFlow {
 
   /** Changes the draft; it is kept in this tab at once, so nothing typed is lost. */
   set(patch: Partial<Draft>): void {
+    this.lookForDraft();
     this.draft = { ...this.draft, ...patch };
     saveDraft(this.storageKey, this.draft);
     if ('serviceCode' in patch) {
@@ -347,14 +365,6 @@ export class ReportFlow {
     }
   }
 
-  /** The real reference number behind the provisional token shown now. */
-  resolve(token: string, serviceRequestId: string): void {
-    if (this.result?.token !== token) return;
-    this.result = { ...this.result, serviceRequestId };
-    this.options.onResolved?.(token, serviceRequestId);
-    this.changed();
-  }
-
   // --- Starting again ---------------------------------------------------------------------------------------------
 
   /** "Start again": the kept report goes, from the tab's storage too. */
@@ -366,15 +376,5 @@ export class ReportFlow {
     this.touched = new Set();
     this.restored = false;
     this.changed();
-  }
-
-  /** "Report another problem": a new report that keeps who the resident is (they often report several things). */
-  startAnother(): void {
-    const { email, firstName, lastName, phone, remember, anonymous } = this.draft;
-    this.result = undefined;
-    this.attempted = new Set();
-    this.touched = new Set();
-    this.definition = ready(undefined);
-    this.set({ ...emptyDraft(), email, firstName, lastName, phone, remember, anonymous });
   }
 }

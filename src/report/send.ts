@@ -3,6 +3,7 @@
  * report with what the resident asked this device to keep (My requests, contact details, photos not sent yet).
  */
 import { isBackendError, type NewRequest, type ServiceRequest, type SubmitResult } from '../backend/types';
+import { emptyDraft } from '../schema/draft';
 import { toNewRequest } from '../schema/new-request';
 import { validateLocationAndDetails } from '../schema/location-and-details';
 import { contactKeyFor, forgetContact, loadContact, saveContact } from '../storage/contact-store';
@@ -11,7 +12,7 @@ import { forgetRequest, myRequestsKeyFor, rememberRequest } from '../storage/my-
 import { dropPhoto, photoBlob } from '../storage/photo-store';
 import type { ReportSteps, ReportFlow } from './flow';
 import { keepAcrossTabs } from './keep';
-import { track, valueOf } from './load';
+import { ready, track, valueOf } from './load';
 
 /** Settings the later steps' checks need. */
 export interface CheckSettings {
@@ -218,8 +219,27 @@ async function awaitReference(flow: ReportFlow, token: string, signal: AbortSign
     const id = await flow.backend?.resolveToken?.(token, signal);
     if (!id) return;
     rememberRequest(myRequestsKeyFor(flow.storageKey), { id, token });
-    flow.resolve(token, id);
+    resolveReference(flow, token, id);
   } catch {
     // Cancelled or gave up: the token stays as the reference, which the status view also accepts.
   }
+}
+
+/** The real reference number behind the provisional token shown now (in this chunk: it comes after a Send). */
+export function resolveReference(flow: ReportFlow, token: string, serviceRequestId: string): void {
+  if (flow.result?.token !== token) return;
+  flow.result = { ...flow.result, serviceRequestId };
+  flow.options.onResolved?.(token, serviceRequestId);
+  flow.changed();
+}
+
+/** "Report another problem": a new report that keeps who the resident is (they often report several things). */
+export function startAnother(flow: ReportFlow): void {
+  const { email, firstName, lastName, phone, remember, anonymous } = flow.draft;
+  flow.result = undefined;
+  flow.restored = false;
+  flow.attempted = new Set();
+  flow.touched = new Set();
+  flow.definition = ready(undefined);
+  flow.set({ ...emptyDraft(), email, firstName, lastName, phone, remember, anonymous });
 }

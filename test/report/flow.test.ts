@@ -6,6 +6,7 @@ import { expect } from '@open-wc/testing';
 import type { Backend, Service, ServiceDefinition, SubmitResult } from '../../src/backend/types';
 import { BackendError } from '../../src/backend/types';
 import { ReportFlow, type FlowOptions, type ReportSteps } from '../../src/report/flow';
+import { resolveReference, startAnother } from '../../src/report/send';
 import type { FieldError } from '../../src/schema/draft';
 
 const KEY = 'citizen-portal:draft:flow-test';
@@ -94,6 +95,34 @@ describe('ReportFlow', () => {
     expect(again.draft.answers).to.deep.equal({ SIZE: 'big' });
     again.discard();
     expect(makeFlow().restored).to.equal(false);
+  });
+
+  it('looks for the kept draft after the first screen when asked to: when idle, or at the first change', async () => {
+    makeFlow().set({ serviceCode: 'GRA', description: 'Tags', step: 'details' });
+    const idle: Array<() => void> = [];
+    const later = makeFlow({ draftNow: false, whenIdle: (task) => idle.push(task) });
+    expect(later.draft.serviceCode, 'not read before the first screen').to.equal('');
+    let heard = 0;
+    later.subscribe(() => heard++);
+    idle.forEach((task) => task());
+    expect(later.draft).to.include({ serviceCode: 'GRA', description: 'Tags', step: 'details' });
+    expect(later.restored).to.equal(true);
+    expect(heard, 'the elements show it').to.be.greaterThan(0);
+
+    // The resident changes something before the browser was idle: the kept draft first, then the change.
+    const sooner = makeFlow({ draftNow: false, whenIdle: () => undefined });
+    sooner.set({ description: 'Tags on the bridge' });
+    expect(sooner.draft).to.include({ serviceCode: 'GRA', description: 'Tags on the bridge', step: 'details' });
+    expect(sooner.restored).to.equal(true);
+  });
+
+  it("keeps a draft found after the first screen over the page's preset category", async () => {
+    makeFlow().set({ serviceCode: 'GRA' });
+    const flow = makeFlow({ draftNow: false, whenIdle: () => undefined });
+    flow.connect(fakeBackend().backend, undefined, 'POT');
+    await until(() => flow.services.state === 'ready');
+    expect(flow.draft.serviceCode).to.equal('GRA');
+    expect(flow.restored).to.equal(true);
   });
 
   it('does not go on without a category, and shows the problem only once tried or touched', async () => {
@@ -214,11 +243,11 @@ describe('ReportFlow', () => {
     flow.set({ serviceCode: 'GRA', email: 'sam@example.com', description: 'Tags' });
     await flow.goTo('review');
     await flow.continue();
-    flow.resolve('T-9', '9'); // not this report's token
-    flow.resolve('T-1', '1001');
+    resolveReference(flow, 'T-9', '9'); // not this report's token
+    resolveReference(flow, 'T-1', '1001');
     expect(flow.result).to.deep.equal({ token: 'T-1', serviceRequestId: '1001' });
     expect(resolved).to.deep.equal(['T-1=1001']);
-    flow.startAnother();
+    startAnother(flow);
     expect(flow.result).to.equal(undefined);
     expect(flow.draft).to.include({ step: 'what', serviceCode: '', description: '', email: 'sam@example.com' });
   });

@@ -9,6 +9,7 @@ import { LitElement, html, nothing, type TemplateResult } from 'lit';
 import type { Messages } from '../../i18n';
 import { allWords } from '../../i18n/all-words';
 import type { ReportFlow } from '../../report/flow';
+import { startAnother } from '../../report/send';
 import type { Config } from '../../schema/config';
 import { deepLink } from '../../schema/reference';
 import { CheckStatusEvent } from '../events';
@@ -57,7 +58,7 @@ export class ReportConfirmation extends LitElement {
 
   private startAnother(): void {
     this.copied = false;
-    this.flow!.startAnother();
+    startAnother(this.flow!);
   }
 
   private renderPanel(flow: ReportFlow): TemplateResult | typeof nothing {

@@ -31,8 +31,19 @@ const categoryField = () =>
     ?.shadowRoot?.querySelector('citizen-portal-report')
     ?.shadowRoot?.querySelector('#category');
 
+const getItem = Storage.prototype.getItem;
+/** For each read of the kept draft: was the first screen (its category field) drawn by then? */
+function watchReads(): boolean[] {
+  const drawn: boolean[] = [];
+  Storage.prototype.getItem = function (this: Storage, key: string) {
+    if (key === KEY) drawn.push(!!categoryField());
+    return getItem.call(this, key);
+  };
+  return drawn;
+}
+
 describe('a report kept in the tab, on a page opened by a link', () => {
-  const getItem = Storage.prototype.getItem;
+  beforeEach(() => useMockBackend());
   afterEach(() => {
     Storage.prototype.getItem = getItem;
     fixtureCleanup();
@@ -43,14 +54,8 @@ describe('a report kept in the tab, on a page opened by a link', () => {
     expect(draftLikely(), 'a fresh page, opened by a link, whose widget has not used the tab’s storage').to.equal(
       false,
     );
-    await useMockBackend();
     sessionStorage.setItem(KEY, JSON.stringify(LEFT));
-    // Was the first screen (its category field) there when the draft was read?
-    const drawnAtRead: boolean[] = [];
-    Storage.prototype.getItem = function (this: Storage, key: string) {
-      if (key === KEY) drawnAtRead.push(!!categoryField());
-      return getItem.call(this, key);
-    };
+    const drawnAtRead = watchReads();
     const search = Object.assign(document.createElement('input'), { id: 'site-search', ariaLabel: 'Search the site' });
     document.body.append(search);
     search.focus();
@@ -72,11 +77,7 @@ describe('a report kept in the tab, on a page opened by a link', () => {
   it('is there from the first screen once this page has had a form (a single-page site)', async () => {
     expect(draftLikely()).to.equal(true);
     sessionStorage.setItem(KEY, JSON.stringify(LEFT));
-    const drawnAtRead: boolean[] = [];
-    Storage.prototype.getItem = function (this: Storage, key: string) {
-      if (key === KEY) drawnAtRead.push(!!categoryField());
-      return getItem.call(this, key);
-    };
+    const drawnAtRead = watchReads();
     const el = await mount();
     expect(drawnAtRead, 'read before the first screen').to.deep.equal([false]);
     await waitFor(() => /Details/.test(stepTitle(el)), 'the kept report, on its step');

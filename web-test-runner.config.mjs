@@ -53,6 +53,16 @@ export default {
       },
     },
     {
+      // The test's page as the window in front: a page behind others gets no focus events, as in a browser tab the
+      // resident is not looking at. In a test: executeServerCommand('bring-to-front').
+      name: 'bring-to-front',
+      async executeCommand({ command, session }) {
+        if (command !== 'bring-to-front') return undefined;
+        await session.browser.getPage(session.id).bringToFront();
+        return true;
+      },
+    },
+    {
       // Exposes the CDN origin to the tests: import { CDN_ORIGIN } from '/__cdn-origin.js'
       name: 'cdn-origin',
       serve(context) {

@@ -91,6 +91,13 @@ export class ReportForm extends LitElement {
   declare redirects: Record<string, Redirect> | undefined;
 
   private readonly flowController = new FlowController(this);
+
+  constructor() {
+    super();
+    // The resident's first move in the form: a report kept in the tab and not looked for yet comes now, before they
+    // type, and leaves them on their step (the flow looks when idle otherwise).
+    this.addEventListener('focusin', () => this.flow?.lookForDraft(true));
+  }
   private focusAfterRender: string | undefined;
   /** The step last rendered: when it changes, focus goes to the new step's heading. */
   private shownStep: Step | undefined;

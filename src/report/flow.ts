@@ -121,13 +121,17 @@ export class ReportFlow {
   }
 
   private looked?: boolean;
-  /** This tab's unfinished report (a reload, a crash), once: the resident goes on where they were. */
-  private lookForDraft(): void {
+  /**
+   * This tab's unfinished report (a reload, a crash), once: the resident goes on where they were. Found after they
+   * began on this page (`stay`: a change, or focus in the form), they stay on their step, with the rest filled in.
+   */
+  lookForDraft(stay?: boolean): void {
     if (this.looked) return;
     this.looked = true;
     const saved = loadDraft(this.storageKey);
     if (!saved) return;
-    this.draft = saved;
+    const { step, start } = this.draft;
+    this.draft = stay ? { ...saved, step, start } : saved;
     this.restored = true;
     // Its notice is in the later words, and it goes on in the later steps: both come now.
     void this.loadSteps();
@@ -227,7 +231,7 @@ export class ReportFlow {
 
   /** Changes the draft; it is kept in this tab at once, so nothing typed is lost. */
   set(patch: Partial<Draft>): void {
-    this.lookForDraft();
+    this.lookForDraft(true);
     this.draft = { ...this.draft, ...patch };
     saveDraft(this.storageKey, this.draft);
     if ('serviceCode' in patch) {

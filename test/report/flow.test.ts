@@ -109,10 +109,11 @@ describe('ReportFlow', () => {
     expect(later.restored).to.equal(true);
     expect(heard, 'the elements show it').to.be.greaterThan(0);
 
-    // The resident changes something before the browser was idle: the kept draft first, then the change.
+    // The resident changes something before the browser was idle: the kept draft first, then the change, and they
+    // stay on their step (a jump would take away the field they are in).
     const sooner = makeFlow({ draftNow: false, whenIdle: () => undefined });
     sooner.set({ description: 'Tags on the bridge' });
-    expect(sooner.draft).to.include({ serviceCode: 'GRA', description: 'Tags on the bridge', step: 'details' });
+    expect(sooner.draft).to.include({ serviceCode: 'GRA', description: 'Tags on the bridge', step: 'what' });
     expect(sooner.restored).to.equal(true);
   });
 

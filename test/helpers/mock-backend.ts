@@ -15,6 +15,8 @@ import { createMemoryStore } from '../../demo/backend/store';
 import type { RequestStore } from '../../demo/backend/store';
 
 export const MOCK_BASE = '/open311/v2';
+/** The tab's draft key of a <citizen-portal endpoint=${MOCK_BASE}> (the endpoint as the element resolves it). */
+export const MOCK_DRAFT_KEY = `citizen-portal:draft:${new URL(MOCK_BASE, document.baseURI).href.replace(/\/+$/, '')}`;
 
 export interface MockBackend {
   worker: SetupWorker;

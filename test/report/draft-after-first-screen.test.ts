@@ -10,11 +10,10 @@ import { expect, fixture, fixtureCleanup, html } from '@open-wc/testing';
 import '../../src/index';
 import type { CitizenPortal } from '../../src/index';
 import { draftLikely } from '../../src/storage/draft-store';
-import { MOCK_BASE, useMockBackend } from '../helpers/mock-backend';
-import { queryAllByRole, regionText, waitFor } from '../helpers/dom';
+import { MOCK_BASE, MOCK_DRAFT_KEY, useMockBackend } from '../helpers/mock-backend';
+import { deepQuery, queryAllByRole, regionText, waitFor } from '../helpers/dom';
 import { stepTitle } from '../helpers/report';
 
-const KEY = `citizen-portal:draft:${new URL(MOCK_BASE, document.baseURI).href.replace(/\/+$/, '')}`;
 const LEFT = {
   step: 'details',
   serviceCode: 'GRAFFITI_PUBLIC',
@@ -25,18 +24,13 @@ const LEFT = {
 const mount = () => fixture<CitizenPortal>(html`<citizen-portal endpoint=${MOCK_BASE}></citizen-portal>`);
 const flowOf = (el: CitizenPortal) =>
   (el.shadowRoot!.querySelector('citizen-portal-report') as unknown as { flow: { storageKey: string } }).flow;
-const categoryField = () =>
-  document
-    .querySelector('citizen-portal')
-    ?.shadowRoot?.querySelector('citizen-portal-report')
-    ?.shadowRoot?.querySelector('#category');
 
 const getItem = Storage.prototype.getItem;
 /** For each read of the kept draft: was the first screen (its category field) drawn by then? */
 function watchReads(): boolean[] {
   const drawn: boolean[] = [];
   Storage.prototype.getItem = function (this: Storage, key: string) {
-    if (key === KEY) drawn.push(!!categoryField());
+    if (key === MOCK_DRAFT_KEY) drawn.push(!!deepQuery(document, '#category'));
     return getItem.call(this, key);
   };
   return drawn;
@@ -54,14 +48,14 @@ describe('a report kept in the tab, on a page opened by a link', () => {
     expect(draftLikely(), 'a fresh page, opened by a link, whose widget has not used the tab’s storage').to.equal(
       false,
     );
-    sessionStorage.setItem(KEY, JSON.stringify(LEFT));
+    sessionStorage.setItem(MOCK_DRAFT_KEY, JSON.stringify(LEFT));
     const drawnAtRead = watchReads();
     const search = Object.assign(document.createElement('input'), { id: 'site-search', ariaLabel: 'Search the site' });
     document.body.append(search);
     search.focus();
 
     const el = await mount();
-    expect(flowOf(el).storageKey).to.equal(KEY);
+    expect(flowOf(el).storageKey).to.equal(MOCK_DRAFT_KEY);
     await waitFor(() => /Details/.test(stepTitle(el)), 'the kept report, on its step');
     expect(drawnAtRead, 'read once, after the first screen').to.deep.equal([true]);
     const description = await waitFor(
@@ -76,7 +70,7 @@ describe('a report kept in the tab, on a page opened by a link', () => {
 
   it('is there from the first screen once this page has had a form (a single-page site)', async () => {
     expect(draftLikely()).to.equal(true);
-    sessionStorage.setItem(KEY, JSON.stringify(LEFT));
+    sessionStorage.setItem(MOCK_DRAFT_KEY, JSON.stringify(LEFT));
     const drawnAtRead = watchReads();
     const el = await mount();
     expect(drawnAtRead, 'read before the first screen').to.deep.equal([false]);

@@ -11,11 +11,9 @@ import { executeServerCommand } from '@web/test-runner-commands';
 import '../../src/index';
 import type { CitizenPortal } from '../../src/index';
 import { draftLikely } from '../../src/storage/draft-store';
-import { MOCK_BASE, useMockBackend } from '../helpers/mock-backend';
+import { MOCK_BASE, MOCK_DRAFT_KEY, useMockBackend } from '../helpers/mock-backend';
 import { deepActiveElement, regionText, waitFor } from '../helpers/dom';
 import { categoryInput, stepTitle } from '../helpers/report';
-
-const KEY = `citizen-portal:draft:${new URL(MOCK_BASE, document.baseURI).href.replace(/\/+$/, '')}`;
 
 describe('a report kept in the tab, found at the resident’s first move', () => {
   const idle = globalThis.requestIdleCallback;
@@ -27,7 +25,7 @@ describe('a report kept in the tab, found at the resident’s first move', () =>
     );
     await useMockBackend();
     sessionStorage.setItem(
-      KEY,
+      MOCK_DRAFT_KEY,
       JSON.stringify({ step: 'details', serviceCode: 'GRAFFITI_PUBLIC', description: 'Tags on the bridge' }),
     );
     // A busy page: the browser is not idle before the resident comes.
